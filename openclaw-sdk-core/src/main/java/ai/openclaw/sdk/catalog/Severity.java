@@ -1,0 +1,9 @@
+package ai.openclaw.sdk.catalog;
+
+/** How serious a {@link CatalogFinding} is. */
+public enum Severity {
+    /** The catalog cannot be used as it is. */
+    ERROR,
+    /** The catalog loads, but something is probably not what its authors meant. */
+    WARNING
+}

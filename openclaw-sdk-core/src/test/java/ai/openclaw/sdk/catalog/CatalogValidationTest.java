@@ -1,0 +1,228 @@
+package ai.openclaw.sdk.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.openclaw.sdk.SourceLocation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Broken and doubtful catalogs: each finding names its code, file, line, column and YAML path. */
+class CatalogValidationTest {
+    private static final String FILE = "services.yaml";
+
+    private static CatalogValidation validate(String yaml) {
+        return CatalogLoader.defaults().validate(FILE, yaml);
+    }
+
+    private static CatalogFinding only(CatalogValidation v) {
+        assertThat(v.findings()).hasSize(1);
+        return v.findings().get(0);
+    }
+
+    private static void assertAt(CatalogFinding f, Severity severity, String code, int line, int column, String path) {
+        assertThat(f.severity()).as("severity of %s", f).isEqualTo(severity);
+        assertThat(f.code()).as("code of %s", f).isEqualTo(code);
+        assertThat(f.location()).as("location of %s", f).contains(new SourceLocation(FILE, line, column));
+        assertThat(f.yamlPath()).as("path of %s", f).isEqualTo(path);
+    }
+
+    @Test
+    void badIndentation() {
+        CatalogValidation v = validate("services:\n  a:\n    owner: x\n   repo: y\n");
+        CatalogFinding f = only(v);
+        assertAt(f, Severity.ERROR, "yaml-syntax", 4, 4, "");
+        assertThat(v.catalog()).isEmpty();
+    }
+
+    @Test
+    void aTabCharacter() {
+        CatalogFinding f = only(validate("services:\n  a:\n\towner: x\n"));
+        assertAt(f, Severity.ERROR, "yaml-syntax", 3, 1, "");
+        assertThat(f.message()).contains("tab character");
+    }
+
+    @Test
+    void anEmptyFile() {
+        assertAt(only(validate("")), Severity.ERROR, "empty-file", 1, 1, "");
+        assertAt(only(validate("# only a comment\n")), Severity.ERROR, "empty-file", 1, 1, "");
+    }
+
+    @Test
+    void aServiceWithoutOwner() {
+        CatalogValidation v = validate("services:\n  a:\n    repo: org/a\n");
+        CatalogFinding f = only(v);
+        assertAt(f, Severity.ERROR, "missing-key", 2, 3, "services.a");
+        assertThat(f.message()).isEqualTo("service 'a' has no owner; every service needs one");
+    }
+
+    @Test
+    void anEndpointWithAMisspeltMethod() {
+        CatalogFinding f = only(validate("services:\n  a:\n    owner: t\n    endpoints:\n      - GETT /x\n"));
+        assertAt(f, Severity.ERROR, "invalid-endpoint", 5, 9, "services.a.endpoints[0]");
+        assertThat(f.message()).startsWith("unknown HTTP method 'GETT'");
+    }
+
+    @Test
+    void endpointsThatAreNotMethodAndPath() {
+        CatalogValidation v = validate(
+                "services:\n  a:\n    owner: t\n    endpoints:\n      - /users\n      - get /x\n      - GET users\n");
+        assertThat(v.findings())
+                .extracting(CatalogFinding::yamlPath, CatalogFinding::message)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "services.a.endpoints[0]",
+                                "endpoint '/users' is not of the form 'METHOD /path', for example 'GET /users/{id}'"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "services.a.endpoints[1]", "unknown HTTP method 'get' (methods are upper case: 'GET')"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "services.a.endpoints[2]", "path 'users' must start with '/'"));
+    }
+
+    @Test
+    void aListWhereAMapBelongs() {
+        CatalogFinding f = only(validate("services:\n  - name: a\n    owner: t\n"));
+        assertAt(f, Severity.ERROR, "wrong-type", 2, 3, "services");
+        assertThat(f.message()).isEqualTo("expected a mapping from service name to its definition, found a sequence");
+
+        CatalogFinding g = only(validate("services:\n  a:\n    owner: t\n    dependencies: b\n"));
+        assertAt(g, Severity.ERROR, "wrong-type", 4, 19, "services.a.dependencies");
+    }
+
+    @Test
+    void aRootThatIsNotACatalog() {
+        assertAt(only(validate("- a\n- b\n")), Severity.ERROR, "wrong-type", 1, 1, "");
+        CatalogValidation v = validate("servces:\n  a:\n    owner: t\n");
+        assertThat(v.findings())
+                .extracting(CatalogFinding::severity, CatalogFinding::code)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(Severity.WARNING, "unknown-key"),
+                        org.assertj.core.groups.Tuple.tuple(Severity.ERROR, "missing-key"));
+        assertThat(v.findings().get(0).message()).contains("did you mean 'services'?");
+    }
+
+    @Test
+    void unknownKeysAreWarningsWithASuggestion() {
+        CatalogValidation v =
+                validate("services:\n  a:\n    owner: t\n    dependancies: [b]\n    x-team-slack: '#a'\n");
+        CatalogFinding f = only(v);
+        assertAt(f, Severity.WARNING, "unknown-key", 4, 5, "services.a.dependancies");
+        assertThat(f.message()).isEqualTo("unknown key 'dependancies' (did you mean 'dependencies'?)");
+        assertThat(v.catalog()).isPresent();
+    }
+
+    @Test
+    void aServiceDeclaredTwiceInOneFile() {
+        CatalogValidation v = validate("services:\n  a:\n    owner: t\n  a:\n    owner: u\n");
+        CatalogFinding f = only(v);
+        assertAt(f, Severity.ERROR, "duplicate-service", 4, 3, "services.a");
+        assertThat(f.message()).contains("services.yaml:2:3").contains("services.yaml:4:3");
+    }
+
+    @Test
+    void aServiceDeclaredInTwoFiles(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("a.yaml"), "services:\n  user-service:\n    owner: t\n");
+        Files.writeString(dir.resolve("b.yml"), "services:\n  other:\n    owner: t\n  user-service:\n    owner: u\n");
+        Files.writeString(dir.resolve("notes.txt"), "not a catalog");
+        CatalogValidation v = CatalogLoader.defaults().validate(dir);
+        assertThat(v.files()).containsExactly(dir.resolve("a.yaml"), dir.resolve("b.yml"));
+        CatalogFinding f = only(v);
+        assertThat(f.code()).isEqualTo("duplicate-service");
+        assertThat(f.message())
+                .isEqualTo("service 'user-service' is declared twice: at " + dir.resolve("a.yaml") + ":2:3 and at "
+                        + dir.resolve("b.yml") + ":4:3");
+    }
+
+    @Test
+    void filesOfADirectoryMergeIntoOneCatalog(@TempDir Path dir) throws IOException {
+        Files.writeString(
+                dir.resolve("user-service.yaml"),
+                "services:\n  user-service:\n    owner: team-identity\n    communication:\n"
+                        + "      - type: events\n        publishes: [user.created]\n");
+        Files.writeString(
+                dir.resolve("billing-service.yaml"),
+                "services:\n  billing-service:\n    owner: team-payments\n    communication:\n"
+                        + "      - type: events\n        subscribes: [user.created]\n");
+        ServiceCatalog catalog = ServiceCatalog.load(dir);
+        assertThat(catalog.transitiveDependentsOf("user-service")).containsExactly("billing-service");
+        assertThat(catalog.warnings()).isEmpty();
+    }
+
+    @Test
+    void aMissingFileIsNamed(@TempDir Path dir) {
+        CatalogFinding f = only(CatalogLoader.defaults().validate(dir.resolve("nope.yaml")));
+        assertThat(f.code()).isEqualTo("unreadable-file");
+        assertThat(f.message()).startsWith(dir.resolve("nope.yaml") + ": no such file");
+    }
+
+    @Test
+    void anEventNobodyPublishes() {
+        CatalogFinding f = only(validate("services:\n  a:\n    owner: t\n    communication:\n"
+                + "      - type: events\n        subscribes:\n          - order.placed\n"));
+        assertAt(f, Severity.WARNING, "unpublished-event", 7, 13, "services.a.communication[0].subscribes[0]");
+        assertThat(f.message())
+                .isEqualTo("'a' subscribes to 'order.placed' but no service in the catalog publishes it");
+    }
+
+    @Test
+    void anHttpTargetNobodyDeclares() {
+        CatalogFinding f = only(validate(
+                "services:\n  a:\n    owner: t\n    communication:\n      - type: http\n        target: ghost\n"));
+        assertAt(f, Severity.WARNING, "unknown-service", 6, 17, "services.a.communication[0].target");
+    }
+
+    @Test
+    void dependencyCyclesAreReportedWithTheirPath() {
+        String yaml = "services:\n"
+                + "  a:\n    owner: t\n    dependencies: [b]\n"
+                + "  b:\n    owner: t\n    communication:\n      - type: http\n        target: c\n"
+                + "  c:\n    owner: t\n    dependencies: [a]\n";
+        CatalogFinding f = only(validate(yaml));
+        assertAt(f, Severity.WARNING, "dependency-cycle", 4, 20, "services.a.dependencies[0]");
+        assertThat(f.message()).isEqualTo("dependency cycle: a -> b -> c -> a");
+
+        CatalogValidation strict = CatalogLoader.builder().strict(true).build().validate(FILE, yaml);
+        assertThat(strict.errors()).extracting(CatalogFinding::code).containsExactly("dependency-cycle");
+    }
+
+    @Test
+    void eventsDoNotMakeCallCycles() {
+        // user-service calls billing-service; billing-service consumes user-service's events: no call cycle.
+        assertThat(ServiceCatalog.load(SeedCatalogTest.seed()).warnings())
+                .extracting(CatalogFinding::code)
+                .doesNotContain("dependency-cycle");
+    }
+
+    @Test
+    void extensionsAreReadAndChecked() {
+        CatalogValidation ok = validate("services:\n  a:\n    owner: t\n    lifecycle: production\n    tier: 1\n"
+                + "    resilience: standard\n    instances:\n      - http://127.0.0.1:8080\n"
+                + "      - https://a.internal\n");
+        ServiceDefinition a = ok.catalogOrThrow().service("a");
+        assertThat(a.lifecycle()).contains(Lifecycle.PRODUCTION);
+        assertThat(a.tier()).contains(1);
+        assertThat(a.resiliencePolicy()).contains("standard");
+        assertThat(a.instances()).hasSize(2);
+
+        CatalogValidation bad = validate("services:\n  a:\n    owner: t\n    lifecycle: ancient\n    tier: 0\n"
+                + "    instances:\n      - ftp://x\n      - http://user:secret@x\n");
+        assertThat(bad.findings())
+                .extracting(CatalogFinding::yamlPath)
+                .containsExactly(
+                        "services.a.instances[0]",
+                        "services.a.instances[1]",
+                        "services.a.lifecycle",
+                        "services.a.tier");
+        assertThat(bad.findings()).noneMatch(f -> f.message().contains("secret"));
+    }
+
+    @Test
+    void manyProblemsAreAllReportedInOnePass() {
+        CatalogValidation v = validate("services:\n  a:\n    endpoints: [GETT /x]\n  b:\n    owner: t\n    bogus: 1\n");
+        assertThat(v.findings())
+                .extracting(CatalogFinding::code)
+                .containsExactly("missing-key", "invalid-endpoint", "unknown-key");
+    }
+}
