@@ -1,0 +1,83 @@
+package ai.openclaw.sdk.cli.internal;
+
+import ai.openclaw.sdk.catalog.CatalogFinding;
+import ai.openclaw.sdk.catalog.CatalogLoader;
+import ai.openclaw.sdk.catalog.CatalogValidation;
+import ai.openclaw.sdk.catalog.ServiceCatalog;
+import ai.openclaw.sdk.catalog.UnknownServiceException;
+import ai.openclaw.sdk.internal.Names;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** The options every catalog command shares: where the catalog is, and the output format. */
+public final class CatalogOptions {
+    /** Where the catalog is when {@code --catalog} is not given. */
+    public static final Path DEFAULT_CATALOG = Path.of(".openclaw", "services.yaml");
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(
+            names = "--catalog",
+            paramLabel = "PATH",
+            description = "Catalog file, or directory of *.yaml files; repeat to merge several."
+                    + " Default: .openclaw/services.yaml")
+    List<Path> catalogs = new ArrayList<>();
+
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "text",
+            description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    Output.Format format;
+
+    Output output() {
+        return new Output(format, spec);
+    }
+
+    Path[] paths() {
+        return catalogs.isEmpty() ? new Path[] {DEFAULT_CATALOG} : catalogs.toArray(new Path[0]);
+    }
+
+    CatalogValidation validate(boolean strict) {
+        return CatalogLoader.builder().strict(strict).build().validate(paths());
+    }
+
+    /** The catalog, or an exit: 2 when a file cannot be read, 1 when the catalog has errors (each printed). */
+    ServiceCatalog load() {
+        CatalogValidation v = validate(false);
+        if (v.hasErrors()) {
+            Output out = output();
+            v.errors().forEach(f -> out.error(f.toString()));
+            throw new CliException(exitCodeOf(v), "the catalog has errors; run 'openclaw catalog validate'");
+        }
+        return v.catalogOrThrow();
+    }
+
+    static int exitCodeOf(CatalogValidation v) {
+        if (v.errors().stream().map(CatalogFinding::code).anyMatch("unreadable-file"::equals)) {
+            return ExitCode.USAGE;
+        }
+        return v.hasErrors() ? ExitCode.FINDINGS : ExitCode.OK;
+    }
+
+    /** Bad input: a name the catalog does not know. */
+    static CliException unknown(UnknownServiceException e) {
+        return new CliException(ExitCode.USAGE, e.getMessage());
+    }
+
+    static CliException unknownName(String kind, String name, Collection<String> known) {
+        String suggestion = Names.closest(name, known);
+        return new CliException(
+                ExitCode.USAGE,
+                "no " + kind + " '" + name + "' in the catalog"
+                        + (suggestion != null
+                                ? " (did you mean '" + suggestion + "'?)"
+                                : known.isEmpty() ? "" : " (known: " + String.join(", ", known) + ")"));
+    }
+}

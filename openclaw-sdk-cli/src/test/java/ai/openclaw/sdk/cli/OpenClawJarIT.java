@@ -1,0 +1,58 @@
+package ai.openclaw.sdk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The packaged, self-contained target/openclaw.jar, run in its own JVM through bin/openclaw as a user runs it. */
+class OpenClawJarIT {
+    private static final Path SCRIPT =
+            Path.of("..", "bin", "openclaw").toAbsolutePath().normalize();
+    private static final Path JAR = Path.of("target", "openclaw.jar").toAbsolutePath();
+
+    private record Result(int exit, String out, String err) {}
+
+    private static Result openclaw(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(SCRIPT.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().put("OPENCLAW_JAR", JAR.toString());
+        pb.environment().put("JAVA", ProcessHandle.current().info().command().orElse("java"));
+        Path out = Files.createTempFile("openclaw", ".out");
+        Path err = Files.createTempFile("openclaw", ".err");
+        Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("openclaw finished").isTrue();
+        return new Result(
+                p.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theJarAnswersTheSeedsQuestions() throws Exception {
+        String seed = CatalogCommandsTest.seed().toString();
+        Result dependents = openclaw("catalog", "dependents", "user-service", "--catalog", seed);
+        assertThat(dependents.exit()).isZero();
+        assertThat(dependents.out()).startsWith("billing-service");
+
+        Result strict = openclaw("catalog", "validate", "--strict", "--catalog", seed);
+        assertThat(strict.exit()).isEqualTo(1);
+        assertThat(strict.out()).contains("'payment-gateway' is a dependency of 'billing-service'");
+    }
+
+    @Test
+    void theDefaultCatalogIsNamedWhenMissing() throws Exception {
+        Result r = openclaw("catalog", "validate");
+        // the module directory has no .openclaw/services.yaml
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains(".openclaw/services.yaml: no such file").doesNotContain("\tat ");
+        assertThat(openclaw("--version").out()).startsWith("openclaw ");
+    }
+}
