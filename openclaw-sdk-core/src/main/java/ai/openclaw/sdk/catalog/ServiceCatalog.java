@@ -235,7 +235,7 @@ public final class ServiceCatalog {
      */
     public Set<String> transitiveDependenciesOf(String service) {
         requireKnown(service);
-        return walk(service, outgoing).keySet();
+        return Collections.unmodifiableSet(walk(service, outgoing).keySet());
     }
 
     /**
@@ -245,7 +245,7 @@ public final class ServiceCatalog {
      */
     public Set<String> transitiveDependentsOf(String service) {
         requireKnown(service);
-        return walk(service, incoming).keySet();
+        return Collections.unmodifiableSet(walk(service, incoming).keySet());
     }
 
     /**
@@ -256,33 +256,39 @@ public final class ServiceCatalog {
      */
     public List<ImpactedService> impactOf(String service) {
         requireKnown(service);
-        Map<String, List<String>> paths = walk(service, incoming);
+        Map<String, String> parents = walk(service, incoming);
         List<ImpactedService> out = new ArrayList<>();
-        paths.forEach((name, path) -> out.add(
-                new ImpactedService(name, path.size() - 1, path, find(name).map(ServiceDefinition::owner))));
+        for (String name : parents.keySet()) {
+            List<String> path = pathTo(name, service, parents);
+            out.add(new ImpactedService(name, path.size() - 1, path, find(name).map(ServiceDefinition::owner)));
+        }
         return List.copyOf(out);
     }
 
-    /** Breadth-first walk; maps each reached node to a shortest path from the start (start included). */
-    private static Map<String, List<String>> walk(String start, Map<String, Map<String, Dependency>> graph) {
-        Map<String, List<String>> reached = new LinkedHashMap<>();
-        Map<String, List<String>> paths = new HashMap<>();
-        paths.put(start, List.of(start));
+    /** Breadth-first walk; maps each reached node to the node it was reached from, in the order reached. */
+    private static Map<String, String> walk(String start, Map<String, Map<String, Dependency>> graph) {
+        Map<String, String> parents = new LinkedHashMap<>();
         Deque<String> queue = new ArrayDeque<>();
         queue.add(start);
         while (!queue.isEmpty()) {
             String node = queue.poll();
             for (String next : graph.getOrDefault(node, Map.of()).keySet()) {
-                if (!paths.containsKey(next)) {
-                    List<String> path = new ArrayList<>(paths.get(node));
-                    path.add(next);
-                    paths.put(next, path);
-                    reached.put(next, List.copyOf(path));
+                if (!next.equals(start) && parents.putIfAbsent(next, node) == null) {
                     queue.add(next);
                 }
             }
         }
-        return Collections.unmodifiableMap(reached);
+        return parents;
+    }
+
+    private static List<String> pathTo(String node, String start, Map<String, String> parents) {
+        List<String> path = new ArrayList<>();
+        for (String n = node; !n.equals(start); n = parents.get(n)) {
+            path.add(n);
+        }
+        path.add(start);
+        Collections.reverse(path);
+        return path;
     }
 
     /**

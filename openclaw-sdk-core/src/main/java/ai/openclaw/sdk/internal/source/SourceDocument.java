@@ -93,7 +93,7 @@ public final class SourceDocument {
             throw new SourceSyntaxException(
                     locationOfOffset(file, text, tab), "a tab character indents this line; YAML indents with spaces");
         }
-        Reader reader = new Reader(file);
+        Reader reader = new Reader(file, text.length());
         try (JsonParser parser = factory.createParser(text)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
@@ -226,16 +226,21 @@ public final class SourceDocument {
     /** Builds the tree from parser tokens; a tree node per value, a location per path. */
     private static final class Reader {
         private final String file;
-        private final Map<String, SourceLocation> values = new HashMap<>();
-        private final Map<String, SourceLocation> keys = new HashMap<>();
+        private final Map<String, SourceLocation> values;
+        private final Map<String, SourceLocation> keys;
         private final List<DuplicateKey> duplicates = new ArrayList<>();
 
-        Reader(String file) {
+        Reader(String file, int textLength) {
             this.file = file;
+            // about one value per 12 characters of YAML; sized to avoid rehashing on large documents
+            int expected = Math.max(16, textLength / 12);
+            this.values = new HashMap<>(expected * 4 / 3 + 1);
+            this.keys = new HashMap<>(expected * 4 / 3 + 1);
         }
 
         SourceDocument document(JsonNode root) {
-            return new SourceDocument(file, root, Map.copyOf(values), Map.copyOf(keys), duplicates);
+            // never written after this point; handed over without a copy, which would cost as much as the parse
+            return new SourceDocument(file, root, values, keys, duplicates);
         }
 
         SourceLocation location(JsonLocation at) {
