@@ -101,8 +101,7 @@ public final class CatalogParser {
             return List.of();
         }
         List<ServiceDefinition> out = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = services.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : services.properties()) {
             service(e.getKey(), e.getValue()).ifPresent(out::add);
         }
         return out;

@@ -90,7 +90,7 @@ public final class Demo {
             }
             call(discovery, "/no/such/path");
             out.println("  stopping the instance on port " + a.port());
-            a.close();
+            a.stop();
             for (int i = 0; i < 4; i++) {
                 call(discovery, "/users/" + (50 + i));
             }

@@ -49,8 +49,13 @@ final class StubInstance implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port());
     }
 
+    /** Stops answering; idempotent. */
+    void stop() {
+        server.stop(0);
+    }
+
     @Override
     public void close() {
-        server.stop(0);
+        stop();
     }
 }
