@@ -1,5 +1,6 @@
 package ai.openclaw.sdk.catalog;
 
+import ai.openclaw.sdk.Finding;
 import ai.openclaw.sdk.OpenClawException;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -19,14 +20,14 @@ import java.util.stream.Collectors;
 public class CatalogException extends OpenClawException {
     private static final long serialVersionUID = 1L;
 
-    private final transient List<CatalogFinding> findings;
+    private final transient List<Finding> findings;
 
     /**
      * Creates the exception for these findings.
      *
      * @param findings every finding of the validation, errors and warnings
      */
-    public CatalogException(List<CatalogFinding> findings) {
+    public CatalogException(List<Finding> findings) {
         super(describe(findings));
         this.findings = List.copyOf(findings);
     }
@@ -41,20 +42,19 @@ public class CatalogException extends OpenClawException {
         this.findings = List.of();
     }
 
-    private static String describe(List<CatalogFinding> findings) {
-        List<CatalogFinding> errors =
-                findings.stream().filter(CatalogFinding::isError).collect(Collectors.toList());
+    private static String describe(List<Finding> findings) {
+        List<Finding> errors = findings.stream().filter(Finding::isError).collect(Collectors.toList());
         String list = errors.stream().map(f -> "  " + f).collect(Collectors.joining("\n"));
         return "the service catalog has " + errors.size() + (errors.size() == 1 ? " error" : " errors") + ":\n" + list;
     }
 
     /** Every finding, errors and warnings. */
-    public List<CatalogFinding> findings() {
+    public List<Finding> findings() {
         return findings;
     }
 
     /** The findings at error level. */
-    public List<CatalogFinding> errors() {
-        return findings.stream().filter(CatalogFinding::isError).collect(Collectors.toUnmodifiableList());
+    public List<Finding> errors() {
+        return findings.stream().filter(Finding::isError).collect(Collectors.toUnmodifiableList());
     }
 }

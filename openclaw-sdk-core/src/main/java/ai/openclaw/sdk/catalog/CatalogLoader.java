@@ -1,5 +1,7 @@
 package ai.openclaw.sdk.catalog;
 
+import ai.openclaw.sdk.Finding;
+import ai.openclaw.sdk.Severity;
 import ai.openclaw.sdk.internal.catalog.CatalogChecks;
 import ai.openclaw.sdk.internal.catalog.CatalogParser;
 import ai.openclaw.sdk.internal.source.SourceDocument;
@@ -92,7 +94,7 @@ public final class CatalogLoader {
         if (paths.length == 0) {
             throw new IllegalArgumentException("paths must name at least one catalog file or directory");
         }
-        List<CatalogFinding> findings = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
         List<Path> files = new ArrayList<>();
         for (Path p : paths) {
             expand(Objects.requireNonNull(p, "path"), files, findings);
@@ -119,7 +121,7 @@ public final class CatalogLoader {
         return check(List.of(), sources, new ArrayList<>());
     }
 
-    private CatalogValidation check(List<Path> files, Map<String, String> sources, List<CatalogFinding> findings) {
+    private CatalogValidation check(List<Path> files, Map<String, String> sources, List<Finding> findings) {
         Map<String, ServiceDefinition> services = new LinkedHashMap<>();
         Map<String, SourceDocument> documents = new HashMap<>();
         for (Map.Entry<String, String> source : sources.entrySet()) {
@@ -127,8 +129,7 @@ public final class CatalogLoader {
             try {
                 doc = SourceDocument.parseYaml(source.getKey(), source.getValue());
             } catch (SourceSyntaxException e) {
-                findings.add(
-                        new CatalogFinding(Severity.ERROR, "yaml-syntax", e.problem(), Optional.of(e.location()), ""));
+                findings.add(new Finding(Severity.ERROR, "yaml-syntax", e.problem(), Optional.of(e.location()), ""));
                 continue;
             }
             CatalogParser.Result parsed = CatalogParser.parse(doc);
@@ -136,7 +137,7 @@ public final class CatalogLoader {
             for (ServiceDefinition s : parsed.services()) {
                 ServiceDefinition earlier = services.get(s.name());
                 if (earlier != null) {
-                    findings.add(new CatalogFinding(
+                    findings.add(new Finding(
                             Severity.ERROR,
                             "duplicate-service",
                             "service '" + s.name() + "' is declared twice: at "
@@ -150,19 +151,18 @@ public final class CatalogLoader {
                 documents.put(s.name(), doc);
             }
         }
-        boolean parsedCleanly = findings.stream().noneMatch(CatalogFinding::isError);
-        List<CatalogFinding> crossChecks = CatalogChecks.check(services, documents, strict);
+        boolean parsedCleanly = findings.stream().noneMatch(Finding::isError);
+        List<Finding> crossChecks = CatalogChecks.check(services, documents, strict);
         findings.addAll(crossChecks);
         ServiceCatalog catalog = null;
-        if (parsedCleanly && crossChecks.stream().noneMatch(CatalogFinding::isError)) {
-            List<CatalogFinding> warnings =
-                    findings.stream().filter(f -> !f.isError()).collect(Collectors.toList());
+        if (parsedCleanly && crossChecks.stream().noneMatch(Finding::isError)) {
+            List<Finding> warnings = findings.stream().filter(f -> !f.isError()).collect(Collectors.toList());
             catalog = new ServiceCatalog(services.values(), warnings);
         }
         return new CatalogValidation(files, findings, catalog);
     }
 
-    private static void expand(Path path, List<Path> files, List<CatalogFinding> findings) {
+    private static void expand(Path path, List<Path> files, List<Finding> findings) {
         if (Files.isDirectory(path)) {
             try (Stream<Path> list = Files.list(path)) {
                 List<Path> yaml = list.filter(p -> {
@@ -186,7 +186,7 @@ public final class CatalogLoader {
         }
     }
 
-    private Optional<String> read(Path file, List<CatalogFinding> findings) {
+    private Optional<String> read(Path file, List<Finding> findings) {
         try {
             long size = Files.size(file);
             if (size > maxFileBytes) {
@@ -202,8 +202,8 @@ public final class CatalogLoader {
         return Optional.empty();
     }
 
-    private static CatalogFinding unreadable(Path path, String message) {
-        return new CatalogFinding(Severity.ERROR, "unreadable-file", path + ": " + message, Optional.empty(), "");
+    private static Finding unreadable(Path path, String message) {
+        return new Finding(Severity.ERROR, "unreadable-file", path + ": " + message, Optional.empty(), "");
     }
 
     /** Builds a {@link CatalogLoader}. Not thread-safe. */

@@ -1,5 +1,6 @@
 package ai.openclaw.sdk.catalog;
 
+import ai.openclaw.sdk.Finding;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -19,10 +20,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CatalogValidation {
     private final List<Path> files;
-    private final List<CatalogFinding> findings;
+    private final List<Finding> findings;
     private final @Nullable ServiceCatalog catalog;
 
-    CatalogValidation(List<Path> files, List<CatalogFinding> findings, @Nullable ServiceCatalog catalog) {
+    CatalogValidation(List<Path> files, List<Finding> findings, @Nullable ServiceCatalog catalog) {
         this.files = List.copyOf(files);
         this.findings = List.copyOf(findings);
         this.catalog = catalog;
@@ -34,23 +35,23 @@ public final class CatalogValidation {
     }
 
     /** Every finding, errors and warnings, in file order. */
-    public List<CatalogFinding> findings() {
+    public List<Finding> findings() {
         return findings;
     }
 
     /** The findings at error level. */
-    public List<CatalogFinding> errors() {
-        return findings.stream().filter(CatalogFinding::isError).collect(Collectors.toUnmodifiableList());
+    public List<Finding> errors() {
+        return findings.stream().filter(Finding::isError).collect(Collectors.toUnmodifiableList());
     }
 
     /** The findings at warning level. */
-    public List<CatalogFinding> warnings() {
+    public List<Finding> warnings() {
         return findings.stream().filter(f -> !f.isError()).collect(Collectors.toUnmodifiableList());
     }
 
     /** Whether any finding is an error. */
     public boolean hasErrors() {
-        return findings.stream().anyMatch(CatalogFinding::isError);
+        return findings.stream().anyMatch(Finding::isError);
     }
 
     /** The catalog, present when there was no error. */

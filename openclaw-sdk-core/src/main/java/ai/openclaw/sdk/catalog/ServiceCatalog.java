@@ -1,5 +1,6 @@
 package ai.openclaw.sdk.catalog;
 
+import ai.openclaw.sdk.Finding;
 import ai.openclaw.sdk.internal.Names;
 import ai.openclaw.sdk.internal.catalog.CatalogChecks;
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ import java.util.TreeSet;
  */
 public final class ServiceCatalog {
     private final Map<String, ServiceDefinition> services;
-    private final List<CatalogFinding> warnings;
+    private final List<Finding> warnings;
     private final Set<String> knownNames;
     private final Map<String, Map<String, Dependency>> outgoing;
     private final Map<String, Map<String, Dependency>> incoming;
@@ -52,7 +53,7 @@ public final class ServiceCatalog {
     private final Map<String, List<String>> subscribers;
     private final Map<String, List<ServiceDefinition>> byOwner;
 
-    ServiceCatalog(Collection<ServiceDefinition> definitions, List<CatalogFinding> warnings) {
+    ServiceCatalog(Collection<ServiceDefinition> definitions, List<Finding> warnings) {
         Map<String, ServiceDefinition> byName = new TreeMap<>();
         for (ServiceDefinition d : definitions) {
             if (byName.put(d.name(), d) != null) {
@@ -186,7 +187,7 @@ public final class ServiceCatalog {
     }
 
     /** The warnings found when the catalog was loaded or built. */
-    public List<CatalogFinding> warnings() {
+    public List<Finding> warnings() {
         return warnings;
     }
 

@@ -2,6 +2,8 @@ package ai.openclaw.sdk.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.openclaw.sdk.Finding;
+import ai.openclaw.sdk.Severity;
 import ai.openclaw.sdk.SourceLocation;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,12 +19,12 @@ class CatalogValidationTest {
         return CatalogLoader.defaults().validate(FILE, yaml);
     }
 
-    private static CatalogFinding only(CatalogValidation v) {
+    private static Finding only(CatalogValidation v) {
         assertThat(v.findings()).hasSize(1);
         return v.findings().get(0);
     }
 
-    private static void assertAt(CatalogFinding f, Severity severity, String code, int line, int column, String path) {
+    private static void assertAt(Finding f, Severity severity, String code, int line, int column, String path) {
         assertThat(f.severity()).as("severity of %s", f).isEqualTo(severity);
         assertThat(f.code()).as("code of %s", f).isEqualTo(code);
         assertThat(f.location()).as("location of %s", f).contains(new SourceLocation(FILE, line, column));
@@ -32,14 +34,14 @@ class CatalogValidationTest {
     @Test
     void badIndentation() {
         CatalogValidation v = validate("services:\n  a:\n    owner: x\n   repo: y\n");
-        CatalogFinding f = only(v);
+        Finding f = only(v);
         assertAt(f, Severity.ERROR, "yaml-syntax", 4, 4, "");
         assertThat(v.catalog()).isEmpty();
     }
 
     @Test
     void aTabCharacter() {
-        CatalogFinding f = only(validate("services:\n  a:\n\towner: x\n"));
+        Finding f = only(validate("services:\n  a:\n\towner: x\n"));
         assertAt(f, Severity.ERROR, "yaml-syntax", 3, 1, "");
         assertThat(f.message()).contains("tab character");
     }
@@ -53,14 +55,14 @@ class CatalogValidationTest {
     @Test
     void aServiceWithoutOwner() {
         CatalogValidation v = validate("services:\n  a:\n    repo: org/a\n");
-        CatalogFinding f = only(v);
+        Finding f = only(v);
         assertAt(f, Severity.ERROR, "missing-key", 2, 3, "services.a");
         assertThat(f.message()).isEqualTo("service 'a' has no owner; every service needs one");
     }
 
     @Test
     void anEndpointWithAMisspeltMethod() {
-        CatalogFinding f = only(validate("services:\n  a:\n    owner: t\n    endpoints:\n      - GETT /x\n"));
+        Finding f = only(validate("services:\n  a:\n    owner: t\n    endpoints:\n      - GETT /x\n"));
         assertAt(f, Severity.ERROR, "invalid-endpoint", 5, 9, "services.a.endpoints[0]");
         assertThat(f.message()).startsWith("unknown HTTP method 'GETT'");
     }
@@ -70,7 +72,7 @@ class CatalogValidationTest {
         CatalogValidation v = validate(
                 "services:\n  a:\n    owner: t\n    endpoints:\n      - /users\n      - get /x\n      - GET users\n");
         assertThat(v.findings())
-                .extracting(CatalogFinding::yamlPath, CatalogFinding::message)
+                .extracting(Finding::yamlPath, Finding::message)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(
                                 "services.a.endpoints[0]",
@@ -83,11 +85,11 @@ class CatalogValidationTest {
 
     @Test
     void aListWhereAMapBelongs() {
-        CatalogFinding f = only(validate("services:\n  - name: a\n    owner: t\n"));
+        Finding f = only(validate("services:\n  - name: a\n    owner: t\n"));
         assertAt(f, Severity.ERROR, "wrong-type", 2, 3, "services");
         assertThat(f.message()).isEqualTo("expected a mapping from service name to its definition, found a sequence");
 
-        CatalogFinding g = only(validate("services:\n  a:\n    owner: t\n    dependencies: b\n"));
+        Finding g = only(validate("services:\n  a:\n    owner: t\n    dependencies: b\n"));
         assertAt(g, Severity.ERROR, "wrong-type", 4, 19, "services.a.dependencies");
     }
 
@@ -96,7 +98,7 @@ class CatalogValidationTest {
         assertAt(only(validate("- a\n- b\n")), Severity.ERROR, "wrong-type", 1, 1, "");
         CatalogValidation v = validate("servces:\n  a:\n    owner: t\n");
         assertThat(v.findings())
-                .extracting(CatalogFinding::severity, CatalogFinding::code)
+                .extracting(Finding::severity, Finding::code)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(Severity.WARNING, "unknown-key"),
                         org.assertj.core.groups.Tuple.tuple(Severity.ERROR, "missing-key"));
@@ -107,7 +109,7 @@ class CatalogValidationTest {
     void unknownKeysAreWarningsWithASuggestion() {
         CatalogValidation v =
                 validate("services:\n  a:\n    owner: t\n    dependancies: [b]\n    x-team-slack: '#a'\n");
-        CatalogFinding f = only(v);
+        Finding f = only(v);
         assertAt(f, Severity.WARNING, "unknown-key", 4, 5, "services.a.dependancies");
         assertThat(f.message()).isEqualTo("unknown key 'dependancies' (did you mean 'dependencies'?)");
         assertThat(v.catalog()).isPresent();
@@ -116,7 +118,7 @@ class CatalogValidationTest {
     @Test
     void aServiceDeclaredTwiceInOneFile() {
         CatalogValidation v = validate("services:\n  a:\n    owner: t\n  a:\n    owner: u\n");
-        CatalogFinding f = only(v);
+        Finding f = only(v);
         assertAt(f, Severity.ERROR, "duplicate-service", 4, 3, "services.a");
         assertThat(f.message()).contains("services.yaml:2:3").contains("services.yaml:4:3");
     }
@@ -128,7 +130,7 @@ class CatalogValidationTest {
         Files.writeString(dir.resolve("notes.txt"), "not a catalog");
         CatalogValidation v = CatalogLoader.defaults().validate(dir);
         assertThat(v.files()).containsExactly(dir.resolve("a.yaml"), dir.resolve("b.yml"));
-        CatalogFinding f = only(v);
+        Finding f = only(v);
         assertThat(f.code()).isEqualTo("duplicate-service");
         assertThat(f.message())
                 .isEqualTo("service 'user-service' is declared twice: at " + dir.resolve("a.yaml") + ":2:3 and at "
@@ -152,14 +154,14 @@ class CatalogValidationTest {
 
     @Test
     void aMissingFileIsNamed(@TempDir Path dir) {
-        CatalogFinding f = only(CatalogLoader.defaults().validate(dir.resolve("nope.yaml")));
+        Finding f = only(CatalogLoader.defaults().validate(dir.resolve("nope.yaml")));
         assertThat(f.code()).isEqualTo("unreadable-file");
         assertThat(f.message()).startsWith(dir.resolve("nope.yaml") + ": no such file");
     }
 
     @Test
     void anEventNobodyPublishes() {
-        CatalogFinding f = only(validate("services:\n  a:\n    owner: t\n    communication:\n"
+        Finding f = only(validate("services:\n  a:\n    owner: t\n    communication:\n"
                 + "      - type: events\n        subscribes:\n          - order.placed\n"));
         assertAt(f, Severity.WARNING, "unpublished-event", 7, 13, "services.a.communication[0].subscribes[0]");
         assertThat(f.message())
@@ -168,7 +170,7 @@ class CatalogValidationTest {
 
     @Test
     void anHttpTargetNobodyDeclares() {
-        CatalogFinding f = only(validate(
+        Finding f = only(validate(
                 "services:\n  a:\n    owner: t\n    communication:\n      - type: http\n        target: ghost\n"));
         assertAt(f, Severity.WARNING, "unknown-service", 6, 17, "services.a.communication[0].target");
     }
@@ -179,19 +181,19 @@ class CatalogValidationTest {
                 + "  a:\n    owner: t\n    dependencies: [b]\n"
                 + "  b:\n    owner: t\n    communication:\n      - type: http\n        target: c\n"
                 + "  c:\n    owner: t\n    dependencies: [a]\n";
-        CatalogFinding f = only(validate(yaml));
+        Finding f = only(validate(yaml));
         assertAt(f, Severity.WARNING, "dependency-cycle", 4, 20, "services.a.dependencies[0]");
         assertThat(f.message()).isEqualTo("dependency cycle: a -> b -> c -> a");
 
         CatalogValidation strict = CatalogLoader.builder().strict(true).build().validate(FILE, yaml);
-        assertThat(strict.errors()).extracting(CatalogFinding::code).containsExactly("dependency-cycle");
+        assertThat(strict.errors()).extracting(Finding::code).containsExactly("dependency-cycle");
     }
 
     @Test
     void eventsDoNotMakeCallCycles() {
         // user-service calls billing-service; billing-service consumes user-service's events: no call cycle.
         assertThat(ServiceCatalog.load(SeedCatalogTest.seed()).warnings())
-                .extracting(CatalogFinding::code)
+                .extracting(Finding::code)
                 .doesNotContain("dependency-cycle");
     }
 
@@ -209,7 +211,7 @@ class CatalogValidationTest {
         CatalogValidation bad = validate("services:\n  a:\n    owner: t\n    lifecycle: ancient\n    tier: 0\n"
                 + "    instances:\n      - ftp://x\n      - http://user:secret@x\n");
         assertThat(bad.findings())
-                .extracting(CatalogFinding::yamlPath)
+                .extracting(Finding::yamlPath)
                 .containsExactly(
                         "services.a.instances[0]",
                         "services.a.instances[1]",
@@ -222,7 +224,7 @@ class CatalogValidationTest {
     void manyProblemsAreAllReportedInOnePass() {
         CatalogValidation v = validate("services:\n  a:\n    endpoints: [GETT /x]\n  b:\n    owner: t\n    bogus: 1\n");
         assertThat(v.findings())
-                .extracting(CatalogFinding::code)
+                .extracting(Finding::code)
                 .containsExactly("missing-key", "invalid-endpoint", "unknown-key");
     }
 }

@@ -3,6 +3,7 @@ package ai.openclaw.sdk.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.openclaw.sdk.Finding;
 import ai.openclaw.sdk.SourceLocation;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -53,8 +54,7 @@ class SeedCatalogTest {
     @Test
     void warnsAboutTheTwoUndeclaredServicesWithTheirPlaces() {
         assertThat(catalog.warnings())
-                .extracting(CatalogFinding::code, CatalogFinding::yamlPath, f -> f.location()
-                        .orElseThrow())
+                .extracting(Finding::code, Finding::yamlPath, f -> f.location().orElseThrow())
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(
                                 "unknown-service",
@@ -72,7 +72,7 @@ class SeedCatalogTest {
         CatalogValidation v = CatalogLoader.builder().strict(true).build().validate(seed());
         assertThat(v.hasErrors()).isTrue();
         assertThat(v.errors())
-                .extracting(CatalogFinding::message)
+                .extracting(Finding::message)
                 .containsExactly(
                         "'notification-service' is a dependency of 'user-service' but is not declared in the catalog",
                         "'payment-gateway' is a dependency of 'billing-service' but is not declared in the catalog");

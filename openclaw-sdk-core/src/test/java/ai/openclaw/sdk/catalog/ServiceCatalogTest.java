@@ -3,6 +3,7 @@ package ai.openclaw.sdk.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.openclaw.sdk.Finding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -88,7 +89,7 @@ class ServiceCatalogTest {
                 .subscribes("nobody.publishes")
                 .build()));
         assertThat(c.warnings())
-                .extracting(CatalogFinding::code, CatalogFinding::yamlPath)
+                .extracting(Finding::code, Finding::yamlPath)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("unknown-service", "services.a.dependencies"),
                         org.assertj.core.groups.Tuple.tuple("unpublished-event", "services.a.communication"));

@@ -1,6 +1,6 @@
 package ai.openclaw.sdk.cli.internal;
 
-import ai.openclaw.sdk.catalog.CatalogFinding;
+import ai.openclaw.sdk.Finding;
 import ai.openclaw.sdk.catalog.CatalogLoader;
 import ai.openclaw.sdk.catalog.CatalogValidation;
 import ai.openclaw.sdk.catalog.ServiceCatalog;
@@ -60,7 +60,7 @@ public final class CatalogOptions {
     }
 
     static int exitCodeOf(CatalogValidation v) {
-        if (v.errors().stream().map(CatalogFinding::code).anyMatch("unreadable-file"::equals)) {
+        if (v.errors().stream().map(Finding::code).anyMatch("unreadable-file"::equals)) {
             return ExitCode.USAGE;
         }
         return v.hasErrors() ? ExitCode.FINDINGS : ExitCode.OK;

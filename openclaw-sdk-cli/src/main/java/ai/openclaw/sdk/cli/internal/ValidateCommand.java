@@ -1,6 +1,6 @@
 package ai.openclaw.sdk.cli.internal;
 
-import ai.openclaw.sdk.catalog.CatalogFinding;
+import ai.openclaw.sdk.Finding;
 import ai.openclaw.sdk.catalog.CatalogValidation;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -42,12 +42,12 @@ final class ValidateCommand implements Callable<Integer> {
             root.put("errors", v.errors().size());
             root.put("warnings", v.warnings().size());
             ArrayNode findings = root.putArray("findings");
-            for (CatalogFinding f : v.findings()) {
+            for (Finding f : v.findings()) {
                 findings.add(json(out, f));
             }
             out.print(root);
         } else {
-            for (CatalogFinding f : v.findings()) {
+            for (Finding f : v.findings()) {
                 // a file that cannot be read is a usage problem (stderr); findings in files are the output
                 if (f.code().equals("unreadable-file")) {
                     out.error("openclaw: " + f.message());
@@ -60,7 +60,7 @@ final class ValidateCommand implements Callable<Integer> {
         return CatalogOptions.exitCodeOf(v);
     }
 
-    static ObjectNode json(Output out, CatalogFinding f) {
+    static ObjectNode json(Output out, Finding f) {
         ObjectNode node = out.object();
         node.put("severity", f.severity().name().toLowerCase(Locale.ROOT));
         node.put("code", f.code());

@@ -1,10 +1,10 @@
 package ai.openclaw.sdk.internal.catalog;
 
+import ai.openclaw.sdk.Finding;
+import ai.openclaw.sdk.Severity;
 import ai.openclaw.sdk.SourceLocation;
-import ai.openclaw.sdk.catalog.CatalogFinding;
 import ai.openclaw.sdk.catalog.HttpCommunication;
 import ai.openclaw.sdk.catalog.ServiceDefinition;
-import ai.openclaw.sdk.catalog.Severity;
 import ai.openclaw.sdk.internal.source.SourceDocument;
 import ai.openclaw.sdk.internal.source.TreePath;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,7 +29,7 @@ public final class CatalogChecks {
     private final Map<String, ServiceDefinition> services;
     private final Map<String, SourceDocument> documents;
     private final Severity referenceSeverity;
-    private final List<CatalogFinding> findings = new ArrayList<>();
+    private final List<Finding> findings = new ArrayList<>();
 
     private CatalogChecks(
             Map<String, ServiceDefinition> services, Map<String, SourceDocument> documents, boolean strict) {
@@ -46,7 +46,7 @@ public final class CatalogChecks {
      * @param strict whether references to undeclared services and dependency cycles are errors rather than warnings
      * @return the findings, in a stable order
      */
-    public static List<CatalogFinding> check(
+    public static List<Finding> check(
             Map<String, ServiceDefinition> services, Map<String, SourceDocument> documents, boolean strict) {
         CatalogChecks checks = new CatalogChecks(services, documents, strict);
         checks.references();
@@ -221,6 +221,6 @@ public final class CatalogChecks {
     private void add(Severity severity, String code, String service, String path, String message) {
         SourceDocument doc = documents.get(service);
         @Nullable SourceLocation at = doc == null ? null : doc.valueLocation(path);
-        findings.add(new CatalogFinding(severity, code, message, Optional.ofNullable(at), path));
+        findings.add(new Finding(severity, code, message, Optional.ofNullable(at), path));
     }
 }

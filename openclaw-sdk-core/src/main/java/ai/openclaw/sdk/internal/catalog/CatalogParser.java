@@ -1,13 +1,13 @@
 package ai.openclaw.sdk.internal.catalog;
 
+import ai.openclaw.sdk.Finding;
+import ai.openclaw.sdk.Severity;
 import ai.openclaw.sdk.SourceLocation;
-import ai.openclaw.sdk.catalog.CatalogFinding;
 import ai.openclaw.sdk.catalog.Endpoint;
 import ai.openclaw.sdk.catalog.EventCommunication;
 import ai.openclaw.sdk.catalog.HttpCommunication;
 import ai.openclaw.sdk.catalog.Lifecycle;
 import ai.openclaw.sdk.catalog.ServiceDefinition;
-import ai.openclaw.sdk.catalog.Severity;
 import ai.openclaw.sdk.internal.Names;
 import ai.openclaw.sdk.internal.source.SourceDocument;
 import ai.openclaw.sdk.internal.source.TreePath;
@@ -48,10 +48,10 @@ public final class CatalogParser {
     public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     /** What one document declares, and what is wrong with it. */
-    public record Result(List<ServiceDefinition> services, List<CatalogFinding> findings) {}
+    public record Result(List<ServiceDefinition> services, List<Finding> findings) {}
 
     private final SourceDocument doc;
-    private final List<CatalogFinding> findings = new ArrayList<>();
+    private final List<Finding> findings = new ArrayList<>();
 
     private CatalogParser(SourceDocument doc) {
         this.doc = doc;
@@ -395,7 +395,7 @@ public final class CatalogParser {
 
     private int errorCount() {
         int n = 0;
-        for (CatalogFinding f : findings) {
+        for (Finding f : findings) {
             if (f.isError()) {
                 n++;
             }
@@ -415,9 +415,8 @@ public final class CatalogParser {
         finding(Severity.WARNING, code, doc.valueLocation(path), path, message);
     }
 
-    private CatalogFinding finding(
-            Severity severity, String code, @Nullable SourceLocation at, String path, String message) {
-        CatalogFinding f = new CatalogFinding(severity, code, message, Optional.ofNullable(at), path);
+    private Finding finding(Severity severity, String code, @Nullable SourceLocation at, String path, String message) {
+        Finding f = new Finding(severity, code, message, Optional.ofNullable(at), path);
         findings.add(f);
         return f;
     }

@@ -1,24 +1,22 @@
-package ai.openclaw.sdk.catalog;
+package ai.openclaw.sdk;
 
-import ai.openclaw.sdk.SourceLocation;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Something validation found in a catalog: how serious, a stable code, a message, and where: the file location and
- * the YAML path ({@code services.user-service.dependencies[1]}).
+ * Something validation found in a file the SDK reads (the service catalog, a contract): how serious, a stable code, a
+ * message, and where: the file location and the path to the value ({@code services.user-service.dependencies[1]} in
+ * YAML, a JSON pointer in a JSON document).
  *
  * <pre>{@code
- * for (CatalogFinding f : validation.findings()) {
+ * for (Finding f : validation.findings()) {
  *     System.err.println(f); // .openclaw/services.yaml:12:9: warning: services.user-service.dependencies[0]: ...
  * }
  * }</pre>
  *
- * <p>Codes are stable and documented in {@code docs/catalog.md}: {@code yaml-syntax}, {@code empty-file}, {@code
- * wrong-type}, {@code missing-key}, {@code invalid-value}, {@code invalid-endpoint}, {@code unknown-key}, {@code
- * duplicate-key}, {@code duplicate-service}, {@code unknown-service}, {@code unpublished-event}, {@code
- * dependency-cycle}, {@code self-dependency}, {@code unreadable-file}.
+ * <p>Codes are stable; the catalog's are documented in {@code docs/catalog.md}, the contracts' in {@code
+ * docs/contracts.md}.
  *
  * @param severity error or warning
  * @param code the stable code of the kind of finding
@@ -26,11 +24,11 @@ import org.jspecify.annotations.Nullable;
  * @param location where in which file, if known (a catalog built in code has none)
  * @param yamlPath the path to the value in the document, or empty for the whole document
  */
-public record CatalogFinding(
+public record Finding(
         Severity severity, String code, String message, Optional<SourceLocation> location, String yamlPath) {
 
     /** Validates the components. */
-    public CatalogFinding {
+    public Finding {
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(message, "message");
@@ -38,9 +36,19 @@ public record CatalogFinding(
         Objects.requireNonNull(yamlPath, "yamlPath");
     }
 
-    static CatalogFinding of(
+    /**
+     * A finding.
+     *
+     * @param severity error or warning
+     * @param code the stable code
+     * @param location where, or {@code null}
+     * @param yamlPath the path to the value
+     * @param message what is wrong
+     * @return the finding
+     */
+    public static Finding of(
             Severity severity, String code, @Nullable SourceLocation location, String yamlPath, String message) {
-        return new CatalogFinding(severity, code, message, Optional.ofNullable(location), yamlPath);
+        return new Finding(severity, code, message, Optional.ofNullable(location), yamlPath);
     }
 
     /** Whether this is an error. */

@@ -1,6 +1,6 @@
-package ai.openclaw.sdk.catalog;
+package ai.openclaw.sdk;
 
-/** How serious a {@link CatalogFinding} is. */
+/** How serious a {@link Finding} is. */
 public enum Severity {
     /** The catalog cannot be used as it is. */
     ERROR,
