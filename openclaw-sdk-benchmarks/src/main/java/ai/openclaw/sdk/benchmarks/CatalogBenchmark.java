@@ -52,7 +52,7 @@ public class CatalogBenchmark {
     }
 
     private ServiceCatalog load() {
-        return CatalogLoader.defaults().validate("generated.yaml", yaml).catalogOrThrow();
+        return CatalogLoader.defaults().validate("generated.yaml", yaml).resultOrThrow();
     }
 
     /** The SDK: parse with locations, validate, cross-check, build every index. */

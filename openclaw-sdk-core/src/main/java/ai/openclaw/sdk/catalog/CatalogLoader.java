@@ -2,6 +2,7 @@ package ai.openclaw.sdk.catalog;
 
 import ai.openclaw.sdk.Finding;
 import ai.openclaw.sdk.Severity;
+import ai.openclaw.sdk.Validation;
 import ai.openclaw.sdk.internal.catalog.CatalogChecks;
 import ai.openclaw.sdk.internal.catalog.CatalogParser;
 import ai.openclaw.sdk.internal.source.SourceDocument;
@@ -80,7 +81,7 @@ public final class CatalogLoader {
      * @throws CatalogException when a file cannot be read or the catalog has errors
      */
     public ServiceCatalog load(Path... paths) {
-        return validate(paths).catalogOrThrow();
+        return validate(paths).resultOrThrow();
     }
 
     /**
@@ -89,7 +90,7 @@ public final class CatalogLoader {
      * @param paths catalog files, or directories of them
      * @return every finding, and the catalog when there was no error
      */
-    public CatalogValidation validate(Path... paths) {
+    public Validation<ServiceCatalog> validate(Path... paths) {
         Objects.requireNonNull(paths, "paths");
         if (paths.length == 0) {
             throw new IllegalArgumentException("paths must name at least one catalog file or directory");
@@ -113,7 +114,7 @@ public final class CatalogLoader {
      * @param yaml the catalog document
      * @return every finding, and the catalog when there was no error
      */
-    public CatalogValidation validate(String fileName, String yaml) {
+    public Validation<ServiceCatalog> validate(String fileName, String yaml) {
         Objects.requireNonNull(fileName, "fileName");
         Objects.requireNonNull(yaml, "yaml");
         Map<String, String> sources = new LinkedHashMap<>();
@@ -121,7 +122,7 @@ public final class CatalogLoader {
         return check(List.of(), sources, new ArrayList<>());
     }
 
-    private CatalogValidation check(List<Path> files, Map<String, String> sources, List<Finding> findings) {
+    private Validation<ServiceCatalog> check(List<Path> files, Map<String, String> sources, List<Finding> findings) {
         Map<String, ServiceDefinition> services = new LinkedHashMap<>();
         Map<String, SourceDocument> documents = new HashMap<>();
         for (Map.Entry<String, String> source : sources.entrySet()) {
@@ -159,7 +160,7 @@ public final class CatalogLoader {
             List<Finding> warnings = findings.stream().filter(f -> !f.isError()).collect(Collectors.toList());
             catalog = new ServiceCatalog(services.values(), warnings);
         }
-        return new CatalogValidation(files, findings, catalog);
+        return new Validation<>(files, findings, catalog, CatalogException::new);
     }
 
     private static void expand(Path path, List<Path> files, List<Finding> findings) {

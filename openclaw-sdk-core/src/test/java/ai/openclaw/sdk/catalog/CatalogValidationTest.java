@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.openclaw.sdk.Finding;
 import ai.openclaw.sdk.Severity;
 import ai.openclaw.sdk.SourceLocation;
+import ai.openclaw.sdk.Validation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,11 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 class CatalogValidationTest {
     private static final String FILE = "services.yaml";
 
-    private static CatalogValidation validate(String yaml) {
+    private static Validation<ServiceCatalog> validate(String yaml) {
         return CatalogLoader.defaults().validate(FILE, yaml);
     }
 
-    private static Finding only(CatalogValidation v) {
+    private static Finding only(Validation<ServiceCatalog> v) {
         assertThat(v.findings()).hasSize(1);
         return v.findings().get(0);
     }
@@ -33,10 +34,10 @@ class CatalogValidationTest {
 
     @Test
     void badIndentation() {
-        CatalogValidation v = validate("services:\n  a:\n    owner: x\n   repo: y\n");
+        Validation<ServiceCatalog> v = validate("services:\n  a:\n    owner: x\n   repo: y\n");
         Finding f = only(v);
         assertAt(f, Severity.ERROR, "yaml-syntax", 4, 4, "");
-        assertThat(v.catalog()).isEmpty();
+        assertThat(v.result()).isEmpty();
     }
 
     @Test
@@ -54,7 +55,7 @@ class CatalogValidationTest {
 
     @Test
     void aServiceWithoutOwner() {
-        CatalogValidation v = validate("services:\n  a:\n    repo: org/a\n");
+        Validation<ServiceCatalog> v = validate("services:\n  a:\n    repo: org/a\n");
         Finding f = only(v);
         assertAt(f, Severity.ERROR, "missing-key", 2, 3, "services.a");
         assertThat(f.message()).isEqualTo("service 'a' has no owner; every service needs one");
@@ -69,7 +70,7 @@ class CatalogValidationTest {
 
     @Test
     void endpointsThatAreNotMethodAndPath() {
-        CatalogValidation v = validate(
+        Validation<ServiceCatalog> v = validate(
                 "services:\n  a:\n    owner: t\n    endpoints:\n      - /users\n      - get /x\n      - GET users\n");
         assertThat(v.findings())
                 .extracting(Finding::yamlPath, Finding::message)
@@ -96,7 +97,7 @@ class CatalogValidationTest {
     @Test
     void aRootThatIsNotACatalog() {
         assertAt(only(validate("- a\n- b\n")), Severity.ERROR, "wrong-type", 1, 1, "");
-        CatalogValidation v = validate("servces:\n  a:\n    owner: t\n");
+        Validation<ServiceCatalog> v = validate("servces:\n  a:\n    owner: t\n");
         assertThat(v.findings())
                 .extracting(Finding::severity, Finding::code)
                 .containsExactly(
@@ -107,17 +108,17 @@ class CatalogValidationTest {
 
     @Test
     void unknownKeysAreWarningsWithASuggestion() {
-        CatalogValidation v =
+        Validation<ServiceCatalog> v =
                 validate("services:\n  a:\n    owner: t\n    dependancies: [b]\n    x-team-slack: '#a'\n");
         Finding f = only(v);
         assertAt(f, Severity.WARNING, "unknown-key", 4, 5, "services.a.dependancies");
         assertThat(f.message()).isEqualTo("unknown key 'dependancies' (did you mean 'dependencies'?)");
-        assertThat(v.catalog()).isPresent();
+        assertThat(v.result()).isPresent();
     }
 
     @Test
     void aServiceDeclaredTwiceInOneFile() {
-        CatalogValidation v = validate("services:\n  a:\n    owner: t\n  a:\n    owner: u\n");
+        Validation<ServiceCatalog> v = validate("services:\n  a:\n    owner: t\n  a:\n    owner: u\n");
         Finding f = only(v);
         assertAt(f, Severity.ERROR, "duplicate-service", 4, 3, "services.a");
         assertThat(f.message()).contains("services.yaml:2:3").contains("services.yaml:4:3");
@@ -128,7 +129,7 @@ class CatalogValidationTest {
         Files.writeString(dir.resolve("a.yaml"), "services:\n  user-service:\n    owner: t\n");
         Files.writeString(dir.resolve("b.yml"), "services:\n  other:\n    owner: t\n  user-service:\n    owner: u\n");
         Files.writeString(dir.resolve("notes.txt"), "not a catalog");
-        CatalogValidation v = CatalogLoader.defaults().validate(dir);
+        Validation<ServiceCatalog> v = CatalogLoader.defaults().validate(dir);
         assertThat(v.files()).containsExactly(dir.resolve("a.yaml"), dir.resolve("b.yml"));
         Finding f = only(v);
         assertThat(f.code()).isEqualTo("duplicate-service");
@@ -185,7 +186,8 @@ class CatalogValidationTest {
         assertAt(f, Severity.WARNING, "dependency-cycle", 4, 20, "services.a.dependencies[0]");
         assertThat(f.message()).isEqualTo("dependency cycle: a -> b -> c -> a");
 
-        CatalogValidation strict = CatalogLoader.builder().strict(true).build().validate(FILE, yaml);
+        Validation<ServiceCatalog> strict =
+                CatalogLoader.builder().strict(true).build().validate(FILE, yaml);
         assertThat(strict.errors()).extracting(Finding::code).containsExactly("dependency-cycle");
     }
 
@@ -199,16 +201,17 @@ class CatalogValidationTest {
 
     @Test
     void extensionsAreReadAndChecked() {
-        CatalogValidation ok = validate("services:\n  a:\n    owner: t\n    lifecycle: production\n    tier: 1\n"
-                + "    resilience: standard\n    instances:\n      - http://127.0.0.1:8080\n"
-                + "      - https://a.internal\n");
-        ServiceDefinition a = ok.catalogOrThrow().service("a");
+        Validation<ServiceCatalog> ok =
+                validate("services:\n  a:\n    owner: t\n    lifecycle: production\n    tier: 1\n"
+                        + "    resilience: standard\n    instances:\n      - http://127.0.0.1:8080\n"
+                        + "      - https://a.internal\n");
+        ServiceDefinition a = ok.resultOrThrow().service("a");
         assertThat(a.lifecycle()).contains(Lifecycle.PRODUCTION);
         assertThat(a.tier()).contains(1);
         assertThat(a.resiliencePolicy()).contains("standard");
         assertThat(a.instances()).hasSize(2);
 
-        CatalogValidation bad = validate("services:\n  a:\n    owner: t\n    lifecycle: ancient\n    tier: 0\n"
+        Validation<ServiceCatalog> bad = validate("services:\n  a:\n    owner: t\n    lifecycle: ancient\n    tier: 0\n"
                 + "    instances:\n      - ftp://x\n      - http://user:secret@x\n");
         assertThat(bad.findings())
                 .extracting(Finding::yamlPath)
@@ -222,7 +225,8 @@ class CatalogValidationTest {
 
     @Test
     void manyProblemsAreAllReportedInOnePass() {
-        CatalogValidation v = validate("services:\n  a:\n    endpoints: [GETT /x]\n  b:\n    owner: t\n    bogus: 1\n");
+        Validation<ServiceCatalog> v =
+                validate("services:\n  a:\n    endpoints: [GETT /x]\n  b:\n    owner: t\n    bogus: 1\n");
         assertThat(v.findings())
                 .extracting(Finding::code)
                 .containsExactly("missing-key", "invalid-endpoint", "unknown-key");

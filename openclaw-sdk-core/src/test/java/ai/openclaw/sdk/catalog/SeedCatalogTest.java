@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.openclaw.sdk.Finding;
 import ai.openclaw.sdk.SourceLocation;
+import ai.openclaw.sdk.Validation;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
@@ -69,14 +70,15 @@ class SeedCatalogTest {
 
     @Test
     void strictModeRefusesTheUndeclaredServices() {
-        CatalogValidation v = CatalogLoader.builder().strict(true).build().validate(seed());
+        Validation<ServiceCatalog> v =
+                CatalogLoader.builder().strict(true).build().validate(seed());
         assertThat(v.hasErrors()).isTrue();
         assertThat(v.errors())
                 .extracting(Finding::message)
                 .containsExactly(
                         "'notification-service' is a dependency of 'user-service' but is not declared in the catalog",
                         "'payment-gateway' is a dependency of 'billing-service' but is not declared in the catalog");
-        assertThatThrownBy(v::catalogOrThrow)
+        assertThatThrownBy(v::resultOrThrow)
                 .isInstanceOf(CatalogException.class)
                 .hasMessageContaining("2 errors")
                 .hasMessageContaining("seed-services.yaml:14:9: error: services.user-service.dependencies[0]");

@@ -18,7 +18,7 @@ class InstanceSourcesTest {
                     "services.yaml",
                     "services:\n  user-service:\n    owner: t\n    instances:\n      - http://catalog:8080\n"
                             + "  billing-service:\n    owner: t\n")
-            .catalogOrThrow();
+            .resultOrThrow();
 
     private ServiceDiscovery discovery(Properties props, Map<String, String> env, InstanceSource... extra) {
         ServiceDiscovery.Builder b = ServiceDiscovery.builder()

@@ -1,8 +1,8 @@
 package ai.openclaw.sdk.cli.internal;
 
 import ai.openclaw.sdk.Finding;
+import ai.openclaw.sdk.Validation;
 import ai.openclaw.sdk.catalog.CatalogLoader;
-import ai.openclaw.sdk.catalog.CatalogValidation;
 import ai.openclaw.sdk.catalog.ServiceCatalog;
 import ai.openclaw.sdk.catalog.UnknownServiceException;
 import ai.openclaw.sdk.internal.Names;
@@ -44,22 +44,22 @@ public final class CatalogOptions {
         return catalogs.isEmpty() ? new Path[] {DEFAULT_CATALOG} : catalogs.toArray(new Path[0]);
     }
 
-    CatalogValidation validate(boolean strict) {
+    Validation<ServiceCatalog> validate(boolean strict) {
         return CatalogLoader.builder().strict(strict).build().validate(paths());
     }
 
     /** The catalog, or an exit: 2 when a file cannot be read, 1 when the catalog has errors (each printed). */
     ServiceCatalog load() {
-        CatalogValidation v = validate(false);
+        Validation<ServiceCatalog> v = validate(false);
         if (v.hasErrors()) {
             Output out = output();
             v.errors().forEach(f -> out.error(f.toString()));
             throw new CliException(exitCodeOf(v), "the catalog has errors; run 'openclaw catalog validate'");
         }
-        return v.catalogOrThrow();
+        return v.resultOrThrow();
     }
 
-    static int exitCodeOf(CatalogValidation v) {
+    static int exitCodeOf(Validation<ServiceCatalog> v) {
         if (v.errors().stream().map(Finding::code).anyMatch("unreadable-file"::equals)) {
             return ExitCode.USAGE;
         }

@@ -1,7 +1,8 @@
 package ai.openclaw.sdk.cli.internal;
 
 import ai.openclaw.sdk.Finding;
-import ai.openclaw.sdk.catalog.CatalogValidation;
+import ai.openclaw.sdk.Validation;
+import ai.openclaw.sdk.catalog.ServiceCatalog;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
@@ -29,9 +30,9 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CatalogValidation v = options.validate(strict);
+        Validation<ServiceCatalog> v = options.validate(strict);
         Output out = options.output();
-        int services = v.catalog().map(c -> c.services().size()).orElse(0);
+        int services = v.result().map(c -> c.services().size()).orElse(0);
         if (out.json()) {
             ObjectNode root = out.object();
             ArrayNode files = root.putArray("files");
@@ -78,7 +79,7 @@ final class ValidateCommand implements Callable<Integer> {
         return node;
     }
 
-    private static String summary(CatalogValidation v, int services) {
+    private static String summary(Validation<ServiceCatalog> v, int services) {
         int files = v.files().size();
         String read = files == 1 ? v.files().get(0).toString() : files + " files";
         if (files == 0) {

@@ -218,6 +218,35 @@ public final class SourceDocument {
         return at != null ? at : valueLocation(path);
     }
 
+    /**
+     * The tree path of a JSON pointer into this document ({@code /services/a/dependencies/0} becomes {@code
+     * services.a.dependencies[0]}), following the tree to tell array indexes from keys.
+     */
+    public String pathOf(String jsonPointer) {
+        if (jsonPointer.isEmpty() || jsonPointer.equals("/")) {
+            return TreePath.ROOT;
+        }
+        String path = TreePath.ROOT;
+        JsonNode node = root;
+        for (String raw : jsonPointer.substring(1).split("/", -1)) {
+            String segment = raw.replace("~1", "/").replace("~0", "~");
+            if (node != null && node.isArray() && segment.matches("\\d+")) {
+                int index = Integer.parseInt(segment);
+                path = TreePath.index(path, index);
+                node = node.get(index);
+            } else {
+                path = TreePath.key(path, segment);
+                node = node == null ? null : node.get(segment);
+            }
+        }
+        return path;
+    }
+
+    /** Where the value at a JSON pointer starts; see {@link #valueLocation}. */
+    public SourceLocation pointerLocation(String jsonPointer) {
+        return valueLocation(pathOf(jsonPointer));
+    }
+
     private static String parent(String path) {
         int cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
         return cut <= 0 ? "" : path.substring(0, cut);

@@ -1,7 +1,7 @@
 package ai.openclaw.samples.demo;
 
+import ai.openclaw.sdk.Validation;
 import ai.openclaw.sdk.catalog.CatalogLoader;
-import ai.openclaw.sdk.catalog.CatalogValidation;
 import ai.openclaw.sdk.catalog.Dependency;
 import ai.openclaw.sdk.catalog.EventFlow;
 import ai.openclaw.sdk.catalog.ImpactedService;
@@ -50,10 +50,10 @@ public final class Demo {
 
     void run(Path samples) throws IOException, InterruptedException {
         Path catalogFile = samples.resolve(".openclaw").resolve("services.yaml").normalize();
-        CatalogValidation validation =
+        Validation<ServiceCatalog> validation =
                 CatalogLoader.builder().strict(true).build().validate(catalogFile);
         validation.findings().forEach(f -> out.println("  " + f));
-        ServiceCatalog catalog = validation.catalogOrThrow();
+        ServiceCatalog catalog = validation.resultOrThrow();
         section("The catalog: " + catalogFile);
         out.println("  " + catalog.services().size() + " services, owned by "
                 + catalog.teams().size() + " teams; valid in strict mode, "
