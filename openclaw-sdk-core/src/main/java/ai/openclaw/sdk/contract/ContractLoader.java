@@ -1,0 +1,351 @@
+package ai.openclaw.sdk.contract;
+
+import ai.openclaw.sdk.Finding;
+import ai.openclaw.sdk.Severity;
+import ai.openclaw.sdk.SourceLocation;
+import ai.openclaw.sdk.Validation;
+import ai.openclaw.sdk.internal.catalog.CatalogParser;
+import ai.openclaw.sdk.internal.contract.OpenApi;
+import ai.openclaw.sdk.internal.contract.Schemas;
+import ai.openclaw.sdk.internal.source.SourceDocument;
+import ai.openclaw.sdk.internal.source.SourceSyntaxException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads a contracts directory. Immutable and thread-safe.
+ *
+ * <pre>
+ * contracts/
+ *   events/
+ *     user.created/                 one directory per event type
+ *       1.0.schema.json             one JSON Schema (2020-12) per version: MAJOR.MINOR[.schema].json|yaml|yml
+ *       1.1.schema.json
+ *       samples/1.0/welcome.json    optional recorded or sample payloads of a version
+ *   http/
+ *     user-service.openapi.yaml     one OpenAPI 3.0/3.1 document per providing service: NAME[.openapi].yaml|yml|json
+ * </pre>
+ *
+ * <pre>{@code
+ * Validation<ContractRegistry> v = ContractLoader.defaults().validate(Path.of("contracts"));
+ * v.findings().forEach(System.err::println); // contracts/events/user.created/1.0.schema.json:7:15: error: ...
+ * }</pre>
+ *
+ * <p>Every event schema is checked against the JSON Schema meta-schema and compiled; every OpenAPI document is checked
+ * for its version, its paths and that each {@code $ref} resolves (to the document itself or to another file under the
+ * contracts directory; nothing is ever fetched from the network). Each finding names the file, line and column and the
+ * JSON pointer.
+ */
+public final class ContractLoader {
+    private static final ContractLoader DEFAULTS = new ContractLoader();
+    private static final String META_SCHEMA = "https://json-schema.org/draft/2020-12/schema";
+
+    private ContractLoader() {}
+
+    /** The loader. */
+    public static ContractLoader defaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * Loads a contracts directory.
+     *
+     * @throws ContractException listing every error with its location
+     */
+    public ContractRegistry load(Path contractsDirectory) {
+        return validate(contractsDirectory).resultOrThrow();
+    }
+
+    /** Reads and checks a contracts directory without throwing for what it finds. */
+    public Validation<ContractRegistry> validate(Path contractsDirectory) {
+        Objects.requireNonNull(contractsDirectory, "contractsDirectory");
+        return new Reading(contractsDirectory).run();
+    }
+
+    /** One reading of one directory. */
+    private static final class Reading {
+        private final Path root;
+        private final List<Finding> findings = new ArrayList<>();
+        private final List<Path> files = new ArrayList<>();
+        private final Map<String, String> jsonByUri = new ConcurrentHashMap<>();
+        private final SchemaRegistry registry;
+
+        Reading(Path root) {
+            this.root = root;
+            this.registry = Schemas.jsonSchema(this::resource);
+        }
+
+        Validation<ContractRegistry> run() {
+            if (!Files.isDirectory(root)) {
+                findings.add(unreadable(
+                        root,
+                        "no contracts directory (looked at "
+                                + root.toAbsolutePath().normalize() + ")"));
+                return result(null);
+            }
+            Map<String, NavigableMap<ContractVersion, EventContract>> events = new TreeMap<>();
+            List<EventSample> samples = new ArrayList<>();
+            Path eventsDir = root.resolve("events");
+            if (Files.isDirectory(eventsDir)) {
+                for (Path typeDir : list(eventsDir)) {
+                    if (Files.isDirectory(typeDir)) {
+                        readEventType(typeDir, events, samples);
+                    }
+                }
+            }
+            Map<String, HttpContract> http = new TreeMap<>();
+            Path httpDir = root.resolve("http");
+            if (Files.isDirectory(httpDir)) {
+                for (Path file : list(httpDir)) {
+                    if (Files.isRegularFile(file) && isDocument(file)) {
+                        readHttp(file, http);
+                    }
+                }
+            }
+            if (findings.stream().anyMatch(Finding::isError)) {
+                return result(null);
+            }
+            List<Finding> warnings = findings.stream().filter(f -> !f.isError()).collect(Collectors.toList());
+            return result(new ContractRegistry(events, http, samples, warnings));
+        }
+
+        private Validation<ContractRegistry> result(@Nullable ContractRegistry registry) {
+            return new Validation<>(files, findings, registry, ContractException::new);
+        }
+
+        private void readEventType(
+                Path typeDir,
+                Map<String, NavigableMap<ContractVersion, EventContract>> events,
+                List<EventSample> samples) {
+            String type = typeDir.getFileName().toString();
+            if (!CatalogParser.NAME.matcher(type).matches()) {
+                findings.add(unreadable(typeDir, "'" + type + "' is not an event type name"));
+                return;
+            }
+            Map<ContractVersion, Path> seen = new HashMap<>();
+            for (Path file : list(typeDir)) {
+                if (Files.isDirectory(file) && file.getFileName().toString().equals("samples")) {
+                    readSamples(type, file, samples);
+                    continue;
+                }
+                if (!Files.isRegularFile(file) || !isDocument(file)) {
+                    continue;
+                }
+                String base = baseName(file).replaceFirst("\\.schema$", "");
+                if (!ContractVersion.isVersion(base)) {
+                    findings.add(Finding.of(
+                            Severity.ERROR,
+                            "invalid-file-name",
+                            new SourceLocation(file.toString(), 1, 1),
+                            "",
+                            "an event contract's file is named after its version, MAJOR.MINOR[.schema].json|yaml"
+                                    + " (such as 1.0.schema.json), not '" + file.getFileName() + "'"));
+                    continue;
+                }
+                ContractVersion version = ContractVersion.parse(base);
+                Path earlier = seen.put(version, file);
+                if (earlier != null) {
+                    findings.add(Finding.of(
+                            Severity.ERROR,
+                            "duplicate-contract",
+                            new SourceLocation(file.toString(), 1, 1),
+                            "",
+                            type + " " + version + " is defined twice: " + earlier + " and " + file));
+                    continue;
+                }
+                readEventContract(type, version, file).ifPresent(c -> {
+                    events.computeIfAbsent(type, t -> new TreeMap<>()).put(version, c);
+                    JsonNode examples = c.schema().path("examples");
+                    for (int i = 0; i < examples.size(); i++) {
+                        samples.add(new EventSample(
+                                type, version, examples.get(i), c.location().orElseThrow()));
+                    }
+                });
+            }
+        }
+
+        private Optional<EventContract> readEventContract(String type, ContractVersion version, Path file) {
+            Optional<SourceDocument> doc = parse(file);
+            if (doc.isEmpty()) {
+                return Optional.empty();
+            }
+            JsonNode schema = doc.get().root();
+            if (!(schema.isObject() || schema.isBoolean())) {
+                error(doc.get(), "invalid-schema", "", "a JSON Schema is an object (or true/false)");
+                return Optional.empty();
+            }
+            JsonNode declared = schema.path("$schema");
+            if (declared.isTextual() && !declared.asText().startsWith(META_SCHEMA.replace("/schema", ""))) {
+                findings.add(Finding.of(
+                        Severity.WARNING,
+                        "schema-dialect",
+                        doc.get().pointerLocation("/$schema"),
+                        "/$schema",
+                        "contracts are JSON Schema 2020-12; this one declares " + declared.asText()));
+            }
+            List<Error> errors = metaSchema().validate(schema);
+            if (!errors.isEmpty()) {
+                // the meta-schema's anyOf branches report one problem several times: keep one per place
+                java.util.Set<String> reported = new java.util.HashSet<>();
+                for (Error e : errors) {
+                    String pointer = e.getInstanceLocation().toString();
+                    if (reported.add(pointer)) {
+                        error(doc.get(), "invalid-schema", pointer, "not a valid JSON Schema: " + e.getMessage());
+                    }
+                }
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(EventContract.compile(
+                        type, version, schema, new SourceLocation(file.toString(), 1, 1), registry));
+            } catch (IllegalArgumentException e) {
+                error(doc.get(), "invalid-schema", "", e.getMessage());
+                return Optional.empty();
+            }
+        }
+
+        private Schema metaSchema() {
+            Schema meta = registry.getSchema(SchemaLocation.of(META_SCHEMA));
+            meta.initializeValidators();
+            return meta;
+        }
+
+        private void readSamples(String type, Path samplesDir, List<EventSample> samples) {
+            for (Path versionDir : list(samplesDir)) {
+                String name = versionDir.getFileName().toString();
+                if (!Files.isDirectory(versionDir) || !ContractVersion.isVersion(name)) {
+                    findings.add(Finding.of(
+                            Severity.WARNING,
+                            "invalid-file-name",
+                            new SourceLocation(versionDir.toString(), 1, 1),
+                            "",
+                            "samples are kept in a directory per version, samples/MAJOR.MINOR/*.json"));
+                    continue;
+                }
+                for (Path file : list(versionDir)) {
+                    if (Files.isRegularFile(file) && isDocument(file)) {
+                        parse(file)
+                                .ifPresent(doc -> samples.add(new EventSample(
+                                        type,
+                                        ContractVersion.parse(name),
+                                        doc.root(),
+                                        new SourceLocation(file.toString(), 1, 1))));
+                    }
+                }
+            }
+        }
+
+        private void readHttp(Path file, Map<String, HttpContract> http) {
+            String service = baseName(file).replaceFirst("\\.openapi$", "");
+            Optional<SourceDocument> doc = parse(file);
+            if (doc.isEmpty()) {
+                return;
+            }
+            String uri = uriOf(file);
+            jsonByUri.put(uri, doc.get().root().toString());
+            OpenApi.Result result = OpenApi.read(doc.get(), doc.get().root(), uri, this::resource);
+            findings.addAll(result.findings());
+            if (result.document() != null) {
+                if (http.containsKey(service)) {
+                    error(doc.get(), "duplicate-contract", "", "a second HTTP contract for " + service);
+                } else {
+                    http.put(service, new HttpContract(service, result.document()));
+                }
+            }
+        }
+
+        /** The JSON text of a contract file, by the URI the validator knows it by; null for anything else. */
+        private @Nullable String resource(String uri) {
+            if (!uri.startsWith(OpenApi.BASE)) {
+                return null;
+            }
+            String cached = jsonByUri.get(uri);
+            if (cached != null) {
+                return cached;
+            }
+            Path file = root.resolve(uri.substring(OpenApi.BASE.length())).normalize();
+            if (!file.startsWith(root.normalize()) || !Files.isRegularFile(file)) {
+                return null;
+            }
+            try {
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                JsonNode node = file.toString().endsWith(".json")
+                        ? SourceDocument.parseJson(file.toString(), text).root()
+                        : SourceDocument.parseYaml(file.toString(), text).root();
+                String json = node.toString();
+                jsonByUri.put(uri, json);
+                return json;
+            } catch (IOException | SourceSyntaxException e) {
+                return null;
+            }
+        }
+
+        private String uriOf(Path file) {
+            return OpenApi.BASE
+                    + root.normalize().relativize(file.normalize()).toString().replace('\\', '/');
+        }
+
+        private Optional<SourceDocument> parse(Path file) {
+            files.add(file);
+            try {
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                return Optional.of(
+                        file.toString().endsWith(".json")
+                                ? SourceDocument.parseJson(file.toString(), text)
+                                : SourceDocument.parseYaml(file.toString(), text));
+            } catch (SourceSyntaxException e) {
+                findings.add(Finding.of(Severity.ERROR, "syntax", e.location(), "", e.problem()));
+            } catch (IOException e) {
+                findings.add(unreadable(file, "cannot be read: " + e));
+            }
+            return Optional.empty();
+        }
+
+        private void error(SourceDocument doc, String code, String pointer, String message) {
+            findings.add(Finding.of(Severity.ERROR, code, doc.pointerLocation(pointer), pointer, message));
+        }
+
+        private List<Path> list(Path dir) {
+            try (Stream<Path> s = Files.list(dir)) {
+                return s.sorted(Comparator.comparing(Path::toString)).collect(Collectors.toList());
+            } catch (IOException e) {
+                findings.add(unreadable(dir, "cannot be listed: " + e.getMessage()));
+                return List.of();
+            }
+        }
+
+        private static boolean isDocument(Path file) {
+            String n = file.getFileName().toString();
+            return n.endsWith(".json") || n.endsWith(".yaml") || n.endsWith(".yml");
+        }
+
+        private static String baseName(Path file) {
+            String n = file.getFileName().toString();
+            return n.substring(0, n.lastIndexOf('.'));
+        }
+
+        private static Finding unreadable(Path path, String message) {
+            return new Finding(Severity.ERROR, "unreadable-file", path + ": " + message, Optional.empty(), "");
+        }
+    }
+}

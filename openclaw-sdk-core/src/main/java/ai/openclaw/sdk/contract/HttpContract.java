@@ -1,0 +1,343 @@
+package ai.openclaw.sdk.contract;
+
+import ai.openclaw.sdk.catalog.EndpointMatch;
+import ai.openclaw.sdk.catalog.HttpMethod;
+import ai.openclaw.sdk.internal.contract.OpenApi;
+import ai.openclaw.sdk.internal.contract.Schemas;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import java.math.BigDecimal;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The HTTP contract of one providing service: an OpenAPI 3.0 or 3.1 document, with {@code $ref}s resolved, against
+ * which requests and responses are checked. Each schema is compiled once, the first time it is needed; nothing on the
+ * per-call path parses. Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * HttpContract users = registry.httpContract("user-service").orElseThrow();
+ * List<ContractViolation> drift = users.validateResponse(HttpMethod.GET, "/users/42", 200, "application/json", body);
+ * users.checkRequest(HttpMethod.POST, "/users", Map.of(), "application/json", newUser); // or throw
+ * }</pre>
+ *
+ * <p>A violation names the operation and status as its contract ({@code user-service GET /users/{id} 200}), the
+ * document's {@code info.version}, the JSON pointer into the body (or {@code /query/name}, {@code /path/name}, {@code
+ * /header/name} for parameters), the rule and the value seen, withheld for {@code writeOnly} or {@code x-sensitive}
+ * properties.
+ */
+public final class HttpContract {
+    private final String service;
+    private final OpenApi document;
+    private final SchemaRegistry registry;
+    private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
+
+    HttpContract(String service, OpenApi document) {
+        this.service = service;
+        this.document = document;
+        this.registry = document.registry();
+    }
+
+    /**
+     * A contract from an OpenAPI document in code; {@code $ref}s may only point inside it.
+     *
+     * @param service the providing service's catalog name
+     * @param openApi the OpenAPI document
+     * @return the contract
+     * @throws ContractException listing what is wrong with the document
+     */
+    public static HttpContract of(String service, JsonNode openApi) {
+        return new HttpContract(service, OpenApi.inMemory(service, openApi));
+    }
+
+    /** The providing service. */
+    public String service() {
+        return service;
+    }
+
+    /** The document's {@code info.version}. */
+    public String version() {
+        return document.infoVersion();
+    }
+
+    /** The document's {@code openapi} version, {@code 3.0.x} or {@code 3.1.x}. */
+    public String openApiVersion() {
+        return document.openApiVersion();
+    }
+
+    /** The operations, in document order. */
+    public List<HttpOperation> operations() {
+        return document.operations();
+    }
+
+    /** A copy of the document. */
+    public JsonNode document() {
+        return document.root().deepCopy();
+    }
+
+    /** The operation a concrete request matches; the most specific template wins. */
+    public Optional<HttpOperation> findOperation(HttpMethod method, String requestPath) {
+        return match(method, requestPath).map(m -> m.operation);
+    }
+
+    private record Match(HttpOperation operation, Map<String, String> variables) {}
+
+    private Optional<Match> match(HttpMethod method, String requestPath) {
+        Match best = null;
+        int bestLiterals = -1;
+        for (HttpOperation op : document.operations()) {
+            Optional<EndpointMatch> m = op.endpoint().match(method, requestPath);
+            if (m.isPresent()) {
+                int literals = op.endpoint().pathTemplate().split("/").length
+                        - op.endpoint().pathVariables().size();
+                if (literals > bestLiterals) {
+                    best = new Match(op, m.get().pathVariables());
+                    bestLiterals = literals;
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /**
+     * Checks a response.
+     *
+     * @param method the request's method
+     * @param requestPath the request's path (a query is ignored)
+     * @param status the response's status code
+     * @param contentType the response's {@code Content-Type}, or {@code null}
+     * @param body the response's JSON body, or {@code null} when it has none
+     * @return every violation; empty when the response keeps the contract
+     */
+    public List<ContractViolation> validateResponse(
+            HttpMethod method, String requestPath, int status, @Nullable String contentType, @Nullable JsonNode body) {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(requestPath, "requestPath");
+        Optional<Match> match = match(method, requestPath);
+        if (match.isEmpty()) {
+            return List.of(noOperation(method, requestPath));
+        }
+        HttpOperation op = match.get().operation;
+        String contract = service + " " + op + " " + status;
+        Optional<String> response = document.responsePointer(op, status);
+        if (response.isEmpty()) {
+            return List.of(violation(
+                    contract,
+                    "",
+                    "status",
+                    "status " + status + " is not documented (documented: "
+                            + String.join(", ", document.documentedStatuses(op)) + ")",
+                    String.valueOf(status)));
+        }
+        return validateContent(contract, response.get(), contentType, body, false);
+    }
+
+    /**
+     * Checks a response and throws when it breaks the contract.
+     *
+     * @throws ContractViolationException listing every violation
+     */
+    public void checkResponse(
+            HttpMethod method, String requestPath, int status, @Nullable String contentType, @Nullable JsonNode body) {
+        throwIfAny(validateResponse(method, requestPath, status, contentType, body));
+    }
+
+    /**
+     * Checks a request: path and query parameters, required headers, and the body.
+     *
+     * @param method the method
+     * @param requestPathAndQuery the path, with the query string if there is one ({@code /users?limit=5})
+     * @param headers the request's headers (names in any case; first value of each)
+     * @param contentType the request's {@code Content-Type}, or {@code null}
+     * @param body the request's JSON body, or {@code null} when it has none
+     * @return every violation; empty when the request keeps the contract
+     */
+    public List<ContractViolation> validateRequest(
+            HttpMethod method,
+            String requestPathAndQuery,
+            Map<String, String> headers,
+            @Nullable String contentType,
+            @Nullable JsonNode body) {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(requestPathAndQuery, "requestPathAndQuery");
+        Objects.requireNonNull(headers, "headers");
+        Optional<Match> match = match(method, requestPathAndQuery);
+        if (match.isEmpty()) {
+            return List.of(noOperation(method, requestPathAndQuery));
+        }
+        HttpOperation op = match.get().operation;
+        String contract = service + " " + op + " request";
+        List<ContractViolation> out = new ArrayList<>();
+        Map<String, String> query = query(requestPathAndQuery);
+        Map<String, String> lowerHeaders = new java.util.HashMap<>();
+        headers.forEach((k, v) -> lowerHeaders.put(k.toLowerCase(Locale.ROOT), v));
+        for (OpenApi.Parameter p : document.parameters(op)) {
+            String value =
+                    switch (p.in()) {
+                        case "path" -> match.get().variables.get(p.name());
+                        case "query" -> query.get(p.name());
+                        case "header" -> lowerHeaders.get(p.name().toLowerCase(Locale.ROOT));
+                        default -> null; // cookies are not checked
+                    };
+            String where = "/" + p.in() + "/" + Schemas.escape(p.name());
+            if (value == null) {
+                if (p.required() && !p.in().equals("cookie")) {
+                    out.add(violation(
+                            contract, where, "parameter", "required " + p.in() + " parameter is missing", ""));
+                }
+                continue;
+            }
+            if (p.schemaPointer() != null) {
+                JsonNode typed = coerce(value, document.typeOf(p.schemaPointer()));
+                out.addAll(validateAt(contract, p.schemaPointer(), typed, where));
+            }
+        }
+        Optional<String> requestBody = document.requestBodyPointer(op);
+        if (requestBody.isPresent()) {
+            out.addAll(validateContent(contract, requestBody.get(), contentType, body, true));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Checks a request and throws when it breaks the contract.
+     *
+     * @throws ContractViolationException listing every violation
+     */
+    public void checkRequest(
+            HttpMethod method,
+            String requestPathAndQuery,
+            Map<String, String> headers,
+            @Nullable String contentType,
+            @Nullable JsonNode body) {
+        throwIfAny(validateRequest(method, requestPathAndQuery, headers, contentType, body));
+    }
+
+    private List<ContractViolation> validateContent(
+            String contract, String pointer, @Nullable String contentType, @Nullable JsonNode body, boolean request) {
+        JsonNode container = document.root().at(pointer);
+        JsonNode content = container.path("content");
+        boolean required = request && container.path("required").asBoolean(false);
+        if (body == null || body.isMissingNode()) {
+            if (required || (!request && content.size() > 0 && contentType != null)) {
+                return List.of(violation(
+                        contract, "", "body", (request ? "a request" : "a response") + " body is required", ""));
+            }
+            return List.of();
+        }
+        if (content.isEmpty()) {
+            return List.of();
+        }
+        Optional<String> mediaType = OpenApi.matchMediaType(content, contentType);
+        if (mediaType.isEmpty()) {
+            return List.of(violation(
+                    contract,
+                    "",
+                    "content-type",
+                    "content type is not documented (documented: " + String.join(", ", iterable(content.fieldNames()))
+                            + ")",
+                    contentType == null ? "(none)" : contentType));
+        }
+        String schemaPointer = pointer + "/content/" + Schemas.escape(mediaType.get()) + "/schema";
+        if (document.root().at(schemaPointer).isMissingNode()) {
+            return List.of();
+        }
+        return validateAt(contract, schemaPointer, body, "");
+    }
+
+    private List<ContractViolation> validateAt(String contract, String schemaPointer, JsonNode value, String prefix) {
+        Schema schema = compiled.computeIfAbsent(schemaPointer, p -> {
+            Schema s = registry.getSchema(SchemaLocation.of(document.baseUri() + "#" + p));
+            s.initializeValidators();
+            return s;
+        });
+        return Schemas.violations(
+                schema.validate(value), contract, document.infoVersion(), document.root(), schemaPointer, prefix);
+    }
+
+    private ContractViolation noOperation(HttpMethod method, String path) {
+        return violation(
+                service + " " + method + " " + path,
+                "",
+                "operation",
+                "no operation of " + service + "'s contract matches " + method + " " + stripQuery(path),
+                "");
+    }
+
+    private ContractViolation violation(String contract, String pointer, String rule, String message, String value) {
+        return new ContractViolation(contract, document.infoVersion(), pointer, rule, message, value);
+    }
+
+    private static void throwIfAny(List<ContractViolation> violations) {
+        if (!violations.isEmpty()) {
+            throw new ContractViolationException(violations);
+        }
+    }
+
+    private static JsonNode coerce(String value, String type) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        try {
+            switch (type) {
+                case "integer":
+                    return f.numberNode(new java.math.BigInteger(value));
+                case "number":
+                    return f.numberNode(new BigDecimal(value));
+                case "boolean":
+                    if (value.equals("true") || value.equals("false")) {
+                        return f.booleanNode(Boolean.parseBoolean(value));
+                    }
+                    return f.textNode(value);
+                default:
+                    return f.textNode(value);
+            }
+        } catch (NumberFormatException e) {
+            return f.textNode(value); // the schema's type check reports it
+        }
+    }
+
+    private static Map<String, String> query(String pathAndQuery) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        int q = pathAndQuery.indexOf('?');
+        if (q < 0) {
+            return out;
+        }
+        for (String pair : pathAndQuery.substring(q + 1).split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            out.putIfAbsent(name, value);
+        }
+        return out;
+    }
+
+    private static String stripQuery(String path) {
+        int q = path.indexOf('?');
+        return q < 0 ? path : path.substring(0, q);
+    }
+
+    private static List<String> iterable(Iterator<String> it) {
+        List<String> out = new ArrayList<>();
+        it.forEachRemaining(out::add);
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "HttpContract{" + service + " " + version() + ", " + operations().size() + " operations}";
+    }
+}

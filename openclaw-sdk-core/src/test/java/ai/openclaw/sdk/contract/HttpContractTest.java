@@ -1,0 +1,145 @@
+package ai.openclaw.sdk.contract;
+
+import static ai.openclaw.sdk.contract.SeedContractTest.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.openclaw.sdk.catalog.HttpMethod;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Requests and responses against user-service's OpenAPI 3.0 document. */
+class HttpContractTest {
+    private final HttpContract users = ContractRegistry.load(SeedContractTest.contracts())
+            .httpContract("user-service")
+            .orElseThrow();
+
+    private static final String USER =
+            "{\"id\":\"u-1\",\"email\":\"a@b\",\"name\":\"Ada\",\"nickname\":null,\"createdAt\":\"2026-11-22T10:00:00Z\"}";
+
+    @Test
+    void readsTheDocument() {
+        assertThat(users.version()).isEqualTo("1.2");
+        assertThat(users.openApiVersion()).isEqualTo("3.0.3");
+        assertThat(users.operations())
+                .extracting(Object::toString)
+                .containsExactly("POST /users", "GET /users/{id}", "POST /auth/login", "POST /auth/refresh");
+        assertThat(users.findOperation(HttpMethod.GET, "/users/7").orElseThrow().operationId())
+                .contains("getUser");
+    }
+
+    @Test
+    void aConformingResponsePasses() {
+        assertThat(users.validateResponse(
+                        HttpMethod.GET, "/users/u-1", 200, "application/json; charset=utf-8", json(USER)))
+                .isEmpty();
+        assertThat(users.validateResponse(
+                        HttpMethod.GET, "/users/u-2", 404, "application/problem+json", json("{\"status\":404}")))
+                .isEmpty();
+    }
+
+    @Test
+    void driftNamesOperationStatusPointerAndRule() {
+        var wrongType = users.validateResponse(
+                HttpMethod.GET, "/users/u-1", 200, "application/json", json(USER.replace("\"Ada\"", "7")));
+        assertThat(wrongType).singleElement().satisfies(v -> {
+            assertThat(v.contract()).isEqualTo("user-service GET /users/{id} 200");
+            assertThat(v.version()).isEqualTo("1.2");
+            assertThat(v.pointer()).isEqualTo("/name");
+            assertThat(v.rule()).isEqualTo("type");
+            assertThat(v.valueSeen()).isEqualTo("7");
+        });
+        var dropped = users.validateResponse(
+                HttpMethod.GET, "/users/u-1", 200, "application/json", json(USER.replace("\"email\":\"a@b\",", "")));
+        assertThat(dropped).singleElement().satisfies(v -> {
+            assertThat(v.pointer()).isEqualTo("/email");
+            assertThat(v.rule()).isEqualTo("required");
+        });
+        assertThatThrownBy(() -> users.checkResponse(HttpMethod.GET, "/users/u-1", 200, "application/json", json("{}")))
+                .isInstanceOf(ContractViolationException.class)
+                .hasMessageContaining("user-service GET /users/{id} 200 1.2: /id: required");
+    }
+
+    @Test
+    void undocumentedStatusesContentTypesAndOperations() {
+        assertThat(users.validateResponse(HttpMethod.GET, "/users/u-1", 500, "application/json", json("{}")))
+                .singleElement()
+                .satisfies(v -> {
+                    assertThat(v.rule()).isEqualTo("status");
+                    assertThat(v.message()).isEqualTo("status 500 is not documented (documented: 200, 404)");
+                });
+        assertThat(users.validateResponse(HttpMethod.GET, "/users/u-1", 200, "text/html", json("{}")))
+                .singleElement()
+                .satisfies(v -> assertThat(v.rule()).isEqualTo("content-type"));
+        assertThat(users.validateResponse(HttpMethod.DELETE, "/users/u-1", 204, null, null))
+                .singleElement()
+                .satisfies(v -> assertThat(v.rule()).isEqualTo("operation"));
+    }
+
+    @Test
+    void requestsAreCheckedParameterByParameter() {
+        assertThat(users.validateRequest(
+                        HttpMethod.GET, "/users/u-1?expand=true", Map.of("x-request-id", "r-1"), null, null))
+                .isEmpty();
+        var bad = users.validateRequest(HttpMethod.GET, "/users/u-1?expand=maybe", Map.of(), null, null);
+        assertThat(bad)
+                .extracting(ContractViolation::pointer, ContractViolation::rule)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("/query/expand", "type"),
+                        org.assertj.core.groups.Tuple.tuple("/header/X-Request-Id", "parameter"));
+        assertThat(users.validateRequest(HttpMethod.POST, "/users", Map.of(), "application/json", null))
+                .singleElement()
+                .satisfies(v -> assertThat(v.message()).isEqualTo("a request body is required"));
+        assertThat(users.validateRequest(
+                        HttpMethod.POST,
+                        "/users",
+                        Map.of(),
+                        "application/json",
+                        json("{\"email\":\"a\",\"name\":\"b\"," + "\"role\":\"owner\"}")))
+                .singleElement()
+                .satisfies(v -> {
+                    assertThat(v.pointer()).isEqualTo("/role");
+                    assertThat(v.rule()).isEqualTo("enum");
+                });
+    }
+
+    @Test
+    void sensitiveValuesAreNeverShown() {
+        var login = users.validateRequest(
+                HttpMethod.POST,
+                "/auth/login",
+                Map.of(),
+                "application/json",
+                json("{\"email\":\"a@b\",\"password\":\"hunter2\"}"));
+        assertThat(login).singleElement().satisfies(v -> {
+            assertThat(v.pointer()).isEqualTo("/password");
+            assertThat(v.valueSeen()).isEqualTo("(sensitive, not shown)");
+            assertThat(v.toString()).doesNotContain("hunter2");
+        });
+        var token = users.validateResponse(
+                HttpMethod.POST, "/auth/login", 200, "application/json", json("{\"accessToken\":\"short\"}"));
+        assertThat(token).singleElement().satisfies(v -> assertThat(v.toString())
+                .doesNotContain("short\""));
+    }
+
+    @Test
+    void aDocumentInCodeWorksToo() {
+        HttpContract c = HttpContract.of(
+                "billing-service",
+                json("{\"openapi\":\"3.1.0\",\"info\":{\"version\":\"1.0\"},\"paths\":{\"/invoices\":{\"post\":"
+                        + "{\"responses\":{\"201\":{\"description\":\"ok\",\"content\":{\"application/json\":"
+                        + "{\"schema\":{\"$ref\":\"#/components/schemas/Invoice\"}}}}}}}},\"components\":{\"schemas\":"
+                        + "{\"Invoice\":{\"type\":\"object\",\"required\":[\"id\"],\"properties\":{\"id\":{\"type\":"
+                        + "[\"string\",\"null\"]}}}}}}"));
+        assertThat(c.validateResponse(HttpMethod.POST, "/invoices", 201, "application/json", json("{\"id\":null}")))
+                .isEmpty();
+        assertThat(c.validateResponse(HttpMethod.POST, "/invoices", 201, "application/json", json("{}")))
+                .hasSize(1);
+        assertThatThrownBy(() -> HttpContract.of(
+                        "x",
+                        json("{\"openapi\":\"3.0.0\",\"paths\":{\"/a\":{\"get\":"
+                                + "{\"responses\":{\"200\":{\"$ref\":\"#/components/responses/Nope\"}}}}}}")))
+                .isInstanceOf(ContractException.class)
+                .hasMessageContaining("'$ref' #/components/responses/Nope points at nothing");
+    }
+}
