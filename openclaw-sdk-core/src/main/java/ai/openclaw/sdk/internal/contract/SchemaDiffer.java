@@ -1,0 +1,801 @@
+package ai.openclaw.sdk.internal.contract;
+
+import ai.openclaw.sdk.contract.ChangeKind;
+import ai.openclaw.sdk.contract.SchemaChange;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Lists the changes from an old JSON Schema to a new one, judging each as a reader on the new schema sees data written
+ * with the old one (Confluent Schema Registry's semantics). Local {@code $ref}s ({@code #/...}) are followed in each
+ * schema's own document; recursive schemas end where a pair of references is already being compared.
+ */
+public final class SchemaDiffer {
+    private static final JsonNode EMPTY = JsonNodeFactory.instance.objectNode();
+    private static final Set<String> TYPES =
+            Set.of("null", "boolean", "object", "array", "number", "integer", "string");
+
+    private final JsonNode oldRoot;
+    private final JsonNode newRoot;
+    private final boolean openModelAddsFreely;
+    private final Set<String> comparing = new HashSet<>();
+
+    private SchemaDiffer(JsonNode oldRoot, JsonNode newRoot, boolean openModelAddsFreely) {
+        this.oldRoot = oldRoot;
+        this.newRoot = newRoot;
+        this.openModelAddsFreely = openModelAddsFreely;
+    }
+
+    /**
+     * The changes from {@code oldSchema} to {@code newSchema}.
+     *
+     * @param openModelAddsFreely judge properties added to an open content model as if it were closed (HTTP APIs:
+     *     oasdiff and openapi-diff treat a new optional property as compatible); event contracts pass {@code false}
+     */
+    public static List<SchemaChange> diff(JsonNode oldSchema, JsonNode newSchema, boolean openModelAddsFreely) {
+        return diff(oldSchema, oldSchema, newSchema, newSchema, openModelAddsFreely);
+    }
+
+    /** The changes between two schemas found inside larger documents (whose roots resolve their references). */
+    public static List<SchemaChange> diff(
+            JsonNode oldDocument,
+            JsonNode oldSchema,
+            JsonNode newDocument,
+            JsonNode newSchema,
+            boolean openModelAddsFreely) {
+        List<SchemaChange> out = new ArrayList<>();
+        new SchemaDiffer(oldDocument, newDocument, openModelAddsFreely).compare(oldSchema, newSchema, "", out);
+        return List.copyOf(out);
+    }
+
+    private void compare(@Nullable JsonNode oldIn, @Nullable JsonNode newIn, String path, List<SchemaChange> out) {
+        String oldRef = refOf(oldIn);
+        String newRef = refOf(newIn);
+        JsonNode o = normalize(resolve(oldRoot, oldIn));
+        JsonNode n = normalize(resolve(newRoot, newIn));
+        String pair = oldRef + "|" + newRef;
+        if ((oldRef != null || newRef != null) && !comparing.add(pair)) {
+            return; // already comparing these two definitions further up: a recursive schema
+        }
+        try {
+            compareResolved(o, n, path, out);
+        } finally {
+            if (oldRef != null || newRef != null) {
+                comparing.remove(pair);
+            }
+        }
+    }
+
+    private void compareResolved(JsonNode o, JsonNode n, String path, List<SchemaChange> out) {
+        if (o.isBoolean() && !o.asBoolean()) {
+            return; // nothing was valid before: anything reads it
+        }
+        if (n.isBoolean() && !n.asBoolean()) {
+            out.add(change(ChangeKind.TYPE_NARROWED, path, "the schema became false: nothing is valid"));
+            return;
+        }
+        annotations(o, n, path, out);
+        if (combinators(o, n, path, out)) {
+            return;
+        }
+        if (!types(o, n, path, out)) {
+            return; // disjoint types: comparing their keywords says nothing more
+        }
+        values(o, n, path, out);
+        constraints(o, n, path, out);
+        objects(o, n, path, out);
+        arrays(o, n, path, out);
+        not(o, n, path, out);
+    }
+
+    private void annotations(JsonNode o, JsonNode n, String path, List<SchemaChange> out) {
+        changed(o, n, "$id", ChangeKind.ID_CHANGED, path, out);
+        changed(o, n, "title", ChangeKind.TITLE_CHANGED, path, out);
+        changed(o, n, "description", ChangeKind.DESCRIPTION_CHANGED, path, out);
+        changed(o, n, "default", ChangeKind.DEFAULT_CHANGED, path, out);
+    }
+
+    private void changed(JsonNode o, JsonNode n, String key, ChangeKind kind, String path, List<SchemaChange> out) {
+        if (!Objects.equals(o.get(key), n.get(key))) {
+            out.add(change(kind, path + "/" + key, show(o.get(key)) + " -> " + show(n.get(key))));
+        }
+    }
+
+    /** allOf / anyOf / oneOf. Returns true when the comparison is complete. */
+    private boolean combinators(JsonNode o, JsonNode n, String path, List<SchemaChange> out) {
+        String oc = combinator(o);
+        String nc = combinator(n);
+        if (oc == null && nc == null) {
+            return false;
+        }
+        if (oc == null) {
+            JsonNode branches = n.get(nc);
+            if (nc.equals("allOf") && branches.size() == 1) {
+                compare(without(o, null), branches.get(0), path + "/allOf/0", out);
+                return true;
+            }
+            if (!nc.equals("allOf")) {
+                for (int i = 0; i < branches.size(); i++) {
+                    List<SchemaChange> sub = new ArrayList<>();
+                    compare(o, branches.get(i), path + "/" + nc + "/" + i, sub);
+                    if (compatible(sub)) {
+                        out.addAll(sub);
+                        out.add(change(ChangeKind.SUM_TYPE_EXTENDED, path + "/" + nc, "the old schema is one branch"));
+                        return true;
+                    }
+                }
+            }
+            out.add(change(ChangeKind.COMBINED_TYPE_CHANGED, path, "became " + nc));
+            return true;
+        }
+        if (nc == null) {
+            JsonNode branches = o.get(oc);
+            if (branches.size() == 1) {
+                compare(branches.get(0), without(n, null), path, out);
+                return true;
+            }
+            out.add(change(ChangeKind.COMBINED_TYPE_CHANGED, path, oc + " removed"));
+            return true;
+        }
+        if (!oc.equals(nc)) {
+            if (oc.equals("oneOf") && nc.equals("anyOf")) {
+                out.add(change(ChangeKind.COMBINED_TYPE_EXTENDED, path, "oneOf -> anyOf"));
+            } else {
+                out.add(change(ChangeKind.COMBINED_TYPE_CHANGED, path, oc + " -> " + nc));
+                return true;
+            }
+        }
+        JsonNode ob = o.get(oc);
+        JsonNode nb = n.get(nc);
+        boolean product = nc.equals("allOf");
+        if (nb.size() > ob.size()) {
+            out.add(change(
+                    product ? ChangeKind.PRODUCT_TYPE_EXTENDED : ChangeKind.SUM_TYPE_EXTENDED,
+                    path + "/" + nc,
+                    ob.size() + " -> " + nb.size() + " schemas"));
+        } else if (nb.size() < ob.size()) {
+            out.add(change(
+                    product ? ChangeKind.PRODUCT_TYPE_NARROWED : ChangeKind.SUM_TYPE_NARROWED,
+                    path + "/" + nc,
+                    ob.size() + " -> " + nb.size() + " schemas"));
+        }
+        // Pair each old schema with a compatible new one (each used once); with allOf, pair each new with an old.
+        JsonNode from = product ? nb : ob;
+        JsonNode to = product ? ob : nb;
+        Set<Integer> used = new HashSet<>();
+        // unmatched members beyond the other side's count are the narrowing (anyOf) or extension (allOf) itself
+        boolean sizeChange = product ? nb.size() > ob.size() : nb.size() < ob.size();
+        for (int i = 0; i < from.size(); i++) {
+            boolean matched = false;
+            for (int j = 0; j < to.size() && !matched; j++) {
+                if (used.contains(j)) {
+                    continue;
+                }
+                List<SchemaChange> sub = new ArrayList<>();
+                if (product) {
+                    compare(to.get(j), from.get(i), path + "/" + nc + "/" + i, sub);
+                } else {
+                    compare(from.get(i), to.get(j), path + "/" + nc + "/" + j, sub);
+                }
+                if (compatible(sub)) {
+                    used.add(j);
+                    out.addAll(sub);
+                    matched = true;
+                }
+            }
+            if (!matched && !sizeChange) {
+                out.add(change(
+                        ChangeKind.COMBINED_TYPE_SUBSCHEMAS_CHANGED,
+                        path + "/" + nc + "/" + i,
+                        "no compatible counterpart"));
+            }
+        }
+        compareResolved(without(o, oc), without(n, nc), path, out);
+        return true;
+    }
+
+    private static @Nullable String combinator(JsonNode s) {
+        for (String k : List.of("allOf", "anyOf", "oneOf")) {
+            if (s.path(k).isArray()) {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    private static JsonNode without(JsonNode s, @Nullable String key) {
+        if (!s.isObject() || key == null) {
+            return s;
+        }
+        return ((com.fasterxml.jackson.databind.node.ObjectNode) s.deepCopy()).without(key);
+    }
+
+    /** Returns false when the types are disjoint. */
+    private boolean types(JsonNode o, JsonNode n, String path, List<SchemaChange> out) {
+        Set<String> ot = typesOf(o);
+        Set<String> nt = typesOf(n);
+        if (ot.equals(nt)) {
+            return true;
+        }
+        boolean widened = covers(nt, ot);
+        boolean narrowed = covers(ot, nt);
+        String detail = describeTypes(ot) + " -> " + describeTypes(nt);
+        if (widened) {
+            out.add(change(ChangeKind.TYPE_EXTENDED, path + "/type", detail));
+        } else if (narrowed) {
+            out.add(change(ChangeKind.TYPE_NARROWED, path + "/type", detail));
+        } else {
+            out.add(change(ChangeKind.TYPE_CHANGED, path + "/type", detail));
+            Set<String> common = new HashSet<>(ot);
+            common.retainAll(nt);
+            return !common.isEmpty();
+        }
+        return true;
+    }
+
+    private static Set<String> typesOf(JsonNode s) {
+        JsonNode type = s.get("type");
+        if (type == null) {
+            return TYPES;
+        }
+        Set<String> out = new TreeSet<>();
+        if (type.isArray()) {
+            type.forEach(t -> out.add(t.asText()));
+        } else {
+            out.add(type.asText());
+        }
+        if (s.path("nullable").asBoolean(false)) {
+            out.add("null"); // OpenAPI 3.0
+        }
+        return out;
+    }
+
+    /** Whether every type in {@code inner} is accepted by {@code outer}; integers are numbers. */
+    private static boolean covers(Set<String> outer, Set<String> inner) {
+        for (String t : inner) {
+            if (!outer.contains(t) && !(t.equals("integer") && outer.contains("number"))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String describeTypes(Set<String> types) {
+        return types.equals(TYPES) ? "any" : String.join("|", types);
+    }
+
+    private void values(JsonNode o, JsonNode n, String path, List<SchemaChange> out) {
+        JsonNode oe = o.get("enum");
+        JsonNode ne = n.get("enum");
+        if (oe != null || ne != null) {
+            if (oe == null) {
+                out.add(change(ChangeKind.ENUM_ADDED, path + "/enum", show(ne)));
+            } else if (ne == null) {
+                out.add(change(ChangeKind.ENUM_REMOVED, path + "/enum", show(oe)));
+            } else {
+                Set<JsonNode> os = setOf(oe);
+                Set<JsonNode> ns = setOf(ne);
+                if (!os.equals(ns)) {
+                    ChangeKind k = ns.containsAll(os)
+                            ? ChangeKind.ENUM_EXTENDED
+                            : os.containsAll(ns) ? ChangeKind.ENUM_NARROWED : ChangeKind.ENUM_CHANGED;
+                    out.add(change(k, path + "/enum", show(oe) + " -> " + show(ne)));
+                }
+            }
+        }
+        JsonNode oc = o.get("const");
+        JsonNode nc = n.get("const");
+        if (!Objects.equals(oc, nc)) {
+            ChangeKind k = oc == null
+                    ? ChangeKind.CONST_ADDED
+                    : nc == null ? ChangeKind.CONST_REMOVED : ChangeKind.CONST_CHANGED;
+            out.add(change(k, path + "/const", show(oc) + " -> " + show(nc)));
+        }
+    }
+
+    private static Set<JsonNode> setOf(JsonNode array) {
+        Set<JsonNode> s = new LinkedHashSet<>();
+        array.forEach(s::add);
+        return s;
+    }
+
+    private void constraints(JsonNode o, JsonNode n, String path, List<SchemaChange> out) {
+        for (String k :
+                List.of("maxLength", "maximum", "exclusiveMaximum", "maxItems", "maxProperties", "maxContains")) {
+            limit(o, n, k, true, path, out);
+        }
+        for (String k :
+                List.of("minLength", "minimum", "exclusiveMinimum", "minItems", "minProperties", "minContains")) {
+            limit(o, n, k, false, path, out);
+        }
+        for (String k : List.of("pattern", "format", "contentMediaType", "contentEncoding")) {
+            JsonNode ov = o.get(k);
+            JsonNode nv = n.get(k);
+            if (!Objects.equals(ov, nv)) {
+                ChangeKind kind = ov == null
+                        ? ChangeKind.CONSTRAINT_ADDED
+                        : nv == null ? ChangeKind.CONSTRAINT_REMOVED : ChangeKind.CONSTRAINT_CHANGED;
+                out.add(change(kind, path + "/" + k, show(ov) + " -> " + show(nv)));
+            }
+        }
+        JsonNode om = o.get("multipleOf");
+        JsonNode nm = n.get("multipleOf");
+        if (!Objects.equals(om, nm)) {
+            ChangeKind kind;
+            if (om == null) {
+                kind = ChangeKind.CONSTRAINT_ADDED;
+            } else if (nm == null) {
+                kind = ChangeKind.CONSTRAINT_REMOVED;
+            } else if (divides(nm.decimalValue(), om.decimalValue())) {
+                kind = ChangeKind.CONSTRAINT_RELAXED; // every multiple of the old is a multiple of the new
+            } else if (divides(om.decimalValue(), nm.decimalValue())) {
+                kind = ChangeKind.CONSTRAINT_TIGHTENED;
+            } else {
+                kind = ChangeKind.CONSTRAINT_CHANGED;
+            }
+            out.add(change(kind, path + "/multipleOf", show(om) + " -> " + show(nm)));
+        }
+        boolean ou = o.path("uniqueItems").asBoolean(false);
+        boolean nu = n.path("uniqueItems").asBoolean(false);
+        if (ou != nu) {
+            out.add(change(
+                    nu ? ChangeKind.CONSTRAINT_ADDED : ChangeKind.CONSTRAINT_REMOVED,
+                    path + "/uniqueItems",
+                    ou + " -> " + nu));
+        }
+    }
+
+    private static boolean divides(BigDecimal divisor, BigDecimal value) {
+        return divisor.signum() != 0 && value.remainder(divisor).signum() == 0;
+    }
+
+    private static void limit(JsonNode o, JsonNode n, String key, boolean upper, String path, List<SchemaChange> out) {
+        JsonNode ov = o.get(key);
+        JsonNode nv = n.get(key);
+        if (ov != null && !ov.isNumber()) {
+            ov = null; // OpenAPI 3.0's boolean exclusiveMaximum modifies maximum; not a limit of its own
+        }
+        if (nv != null && !nv.isNumber()) {
+            nv = null;
+        }
+        if (Objects.equals(ov, nv)
+                || (ov != null && nv != null && ov.decimalValue().compareTo(nv.decimalValue()) == 0)) {
+            return;
+        }
+        ChangeKind kind;
+        if (ov == null) {
+            kind = ChangeKind.CONSTRAINT_ADDED;
+        } else if (nv == null) {
+            kind = ChangeKind.CONSTRAINT_REMOVED;
+        } else {
+            boolean increased = nv.decimalValue().compareTo(ov.decimalValue()) > 0;
+            kind = increased == upper ? ChangeKind.CONSTRAINT_RELAXED : ChangeKind.CONSTRAINT_TIGHTENED;
+        }
+        out.add(change(kind, path + "/" + key, show(ov) + " -> " + show(nv)));
+    }
+
+    private void objects(JsonNode o, JsonNode n, String path, List<SchemaChange> out) {
+        JsonNode op = o.path("properties");
+        JsonNode np = n.path("properties");
+        Set<String> oReq = strings(o.path("required"));
+        Set<String> nReq = strings(n.path("required"));
+        for (String key : union(op, np)) {
+            String at = path + "/properties/" + Schemas.escape(key);
+            JsonNode os = op.get(key);
+            JsonNode ns = np.get(key);
+            if (os != null && ns != null) {
+                if (oReq.contains(key) && !nReq.contains(key)) {
+                    out.add(change(ChangeKind.REQUIRED_REMOVED, path + "/required", key));
+                } else if (!oReq.contains(key) && nReq.contains(key)) {
+                    out.add(change(
+                            hasDefault(newRoot, ns)
+                                    ? ChangeKind.REQUIRED_WITH_DEFAULT_ADDED
+                                    : ChangeKind.REQUIRED_ADDED,
+                            path + "/required",
+                            key));
+                }
+                compare(os, ns, at, out);
+            } else if (ns == null) {
+                propertyRemoved(n, key, os, at, out);
+            } else {
+                propertyAdded(o, n, key, ns, nReq.contains(key), at, out);
+            }
+        }
+        additional(
+                o,
+                n,
+                "additionalProperties",
+                path,
+                out,
+                ChangeKind.ADDITIONAL_PROPERTIES_ALLOWED,
+                ChangeKind.ADDITIONAL_PROPERTIES_FORBIDDEN,
+                ChangeKind.ADDITIONAL_PROPERTIES_EXTENDED,
+                ChangeKind.ADDITIONAL_PROPERTIES_NARROWED);
+        dependentRequired(o, n, path, out);
+        dependentSchemas(o, n, path, out);
+    }
+
+    private void propertyRemoved(JsonNode n, String key, JsonNode oldSchema, String at, List<SchemaChange> out) {
+        if (isOpen(n)) {
+            out.add(change(ChangeKind.PROPERTY_REMOVED_FROM_OPEN_CONTENT_MODEL, at, key));
+            return;
+        }
+        JsonNode partial = partialSchema(n, key);
+        if (partial != null) {
+            List<SchemaChange> sub = new ArrayList<>();
+            compare(oldSchema, partial, at, sub);
+            out.addAll(sub);
+            out.add(change(
+                    compatible(sub)
+                            ? ChangeKind.PROPERTY_REMOVED_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL
+                            : ChangeKind.PROPERTY_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL,
+                    at,
+                    key));
+            return;
+        }
+        JsonNode resolved = resolve(oldRoot, oldSchema);
+        out.add(change(
+                resolved.isBoolean() && !resolved.asBoolean()
+                        ? ChangeKind.PROPERTY_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL
+                        : ChangeKind.PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL,
+                at,
+                key));
+    }
+
+    private void propertyAdded(
+            JsonNode o,
+            JsonNode n,
+            String key,
+            JsonNode newSchema,
+            boolean required,
+            String at,
+            List<SchemaChange> out) {
+        if (isOpen(o) && !openModelAddsFreely) {
+            out.add(change(
+                    isEmpty(resolve(newRoot, newSchema))
+                            ? ChangeKind.PROPERTY_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL
+                            : ChangeKind.PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL,
+                    at,
+                    key));
+            return;
+        }
+        JsonNode partial = isOpen(o) ? null : partialSchema(o, key);
+        if (partial != null) {
+            List<SchemaChange> sub = new ArrayList<>();
+            compare(partial, newSchema, at, sub);
+            out.addAll(sub);
+            out.add(change(
+                    compatible(sub)
+                            ? ChangeKind.PROPERTY_ADDED_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL
+                            : ChangeKind.PROPERTY_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL,
+                    at,
+                    key));
+        }
+        if (required) {
+            out.add(change(
+                    hasDefault(newRoot, newSchema)
+                            ? ChangeKind.REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_CLOSED_CONTENT_MODEL
+                            : ChangeKind.REQUIRED_PROPERTY_ADDED_TO_CLOSED_CONTENT_MODEL,
+                    at,
+                    key));
+        } else {
+            out.add(change(ChangeKind.OPTIONAL_PROPERTY_ADDED_TO_CLOSED_CONTENT_MODEL, at, key));
+        }
+    }
+
+    /** Open: no patternProperties, and additionalProperties absent or true. */
+    private static boolean isOpen(JsonNode s) {
+        JsonNode ap = s.get("additionalProperties");
+        return !s.has("patternProperties") && (ap == null || (ap.isBoolean() && ap.asBoolean()) || isEmpty(ap));
+    }
+
+    /** The schema a partially open model gives an undeclared property: a matching pattern's, or additionalProperties'. */
+    private static @Nullable JsonNode partialSchema(JsonNode s, String key) {
+        for (var e : s.path("patternProperties").properties()) {
+            try {
+                if (Pattern.compile(e.getKey()).matcher(key).find()) {
+                    return e.getValue();
+                }
+            } catch (PatternSyntaxException ignored) {
+                // an invalid pattern matches nothing
+            }
+        }
+        JsonNode ap = s.get("additionalProperties");
+        return ap != null && ap.isObject() ? ap : null;
+    }
+
+    /** additionalProperties, or the items after a tuple. */
+    private void additional(
+            JsonNode o,
+            JsonNode n,
+            String key,
+            String path,
+            List<SchemaChange> out,
+            ChangeKind allowed,
+            ChangeKind forbidden,
+            ChangeKind extended,
+            ChangeKind narrowed) {
+        additionalNodes(o.get(key), n.get(key), path + "/" + key, out, allowed, forbidden, extended, narrowed);
+    }
+
+    private void additionalNodes(
+            @Nullable JsonNode ov,
+            @Nullable JsonNode nv,
+            String at,
+            List<SchemaChange> out,
+            ChangeKind allowed,
+            ChangeKind forbidden,
+            ChangeKind extended,
+            ChangeKind narrowed) {
+        boolean oPermits = permits(ov);
+        boolean nPermits = permits(nv);
+        if (oPermits != nPermits) {
+            out.add(change(nPermits ? allowed : forbidden, at, show(ov) + " -> " + show(nv)));
+        } else if (oPermits) {
+            boolean oSchema = ov != null && ov.isObject() && !isEmpty(ov);
+            boolean nSchema = nv != null && nv.isObject() && !isEmpty(nv);
+            if (!oSchema && nSchema) {
+                out.add(change(narrowed, at, "any -> a schema"));
+            } else if (oSchema && !nSchema) {
+                out.add(change(extended, at, "a schema -> any"));
+            } else if (oSchema) {
+                compare(ov, nv, at, out);
+            }
+        }
+    }
+
+    private static boolean permits(@Nullable JsonNode v) {
+        return v == null || !(v.isBoolean() && !v.asBoolean());
+    }
+
+    private void dependentRequired(JsonNode o, JsonNode n, String path, List<SchemaChange> out) {
+        JsonNode od = merged(o, "dependentRequired", true);
+        JsonNode nd = merged(n, "dependentRequired", true);
+        for (String key : union(od, nd)) {
+            String at = path + "/dependentRequired/" + Schemas.escape(key);
+            Set<String> os = od.has(key) ? strings(od.get(key)) : null;
+            Set<String> ns = nd.has(key) ? strings(nd.get(key)) : null;
+            if (os == null) {
+                out.add(change(ChangeKind.DEPENDENT_REQUIRED_ADDED, at, String.valueOf(ns)));
+            } else if (ns == null) {
+                out.add(change(ChangeKind.DEPENDENT_REQUIRED_REMOVED, at, String.valueOf(os)));
+            } else if (!os.equals(ns)) {
+                ChangeKind k = ns.containsAll(os)
+                        ? ChangeKind.DEPENDENT_REQUIRED_EXTENDED
+                        : os.containsAll(ns)
+                                ? ChangeKind.DEPENDENT_REQUIRED_NARROWED
+                                : ChangeKind.DEPENDENT_REQUIRED_CHANGED;
+                out.add(change(k, at, os + " -> " + ns));
+            }
+        }
+    }
+
+    private void dependentSchemas(JsonNode o, JsonNode n, String path, List<SchemaChange> out) {
+        JsonNode od = merged(o, "dependentSchemas", false);
+        JsonNode nd = merged(n, "dependentSchemas", false);
+        for (String key : union(od, nd)) {
+            String at = path + "/dependentSchemas/" + Schemas.escape(key);
+            if (!od.has(key)) {
+                out.add(change(ChangeKind.DEPENDENT_SCHEMA_ADDED, at, key));
+            } else if (!nd.has(key)) {
+                out.add(change(ChangeKind.DEPENDENT_SCHEMA_REMOVED, at, key));
+            } else {
+                compare(od.get(key), nd.get(key), at, out);
+            }
+        }
+    }
+
+    /** A 2019+ keyword merged with the matching half of draft 7's {@code dependencies}. */
+    private static JsonNode merged(JsonNode s, String key, boolean arrays) {
+        var m = JsonNodeFactory.instance.objectNode();
+        for (var e : s.path("dependencies").properties()) {
+            if (e.getValue().isArray() == arrays) {
+                m.set(e.getKey(), e.getValue());
+            }
+        }
+        for (var e : s.path(key).properties()) {
+            m.set(e.getKey(), e.getValue());
+        }
+        return m;
+    }
+
+    private void arrays(JsonNode o, JsonNode n, String path, List<SchemaChange> out) {
+        JsonNode ot = tuple(o);
+        JsonNode nt = tuple(n);
+        String tupleKey = n.has("prefixItems") || !n.path("items").isArray() ? "prefixItems" : "items";
+        JsonNode oRest = rest(o);
+        JsonNode nRest = rest(n);
+        String restKey = n.has("prefixItems") || !n.path("items").isArray() ? "items" : "additionalItems";
+        int size = Math.max(ot.size(), nt.size());
+        for (int i = 0; i < size; i++) {
+            String at = path + "/" + tupleKey + "/" + i;
+            if (i < ot.size() && i < nt.size()) {
+                compare(ot.get(i), nt.get(i), at, out);
+            } else if (i < ot.size()) {
+                JsonNode removed = resolve(oldRoot, ot.get(i));
+                if (permits(nRest) && (nRest == null || isEmpty(nRest))) {
+                    out.add(change(ChangeKind.ITEM_REMOVED_FROM_OPEN_CONTENT_MODEL, at, ""));
+                } else if (removed.isBoolean() && !removed.asBoolean()) {
+                    out.add(change(ChangeKind.ITEM_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL, at, ""));
+                } else {
+                    out.add(change(ChangeKind.ITEM_REMOVED_FROM_CLOSED_CONTENT_MODEL, at, ""));
+                }
+            } else {
+                if (permits(oRest) && (oRest == null || isEmpty(oRest))) {
+                    out.add(change(
+                            isEmpty(resolve(newRoot, nt.get(i)))
+                                    ? ChangeKind.ITEM_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL
+                                    : ChangeKind.ITEM_ADDED_TO_OPEN_CONTENT_MODEL,
+                            at,
+                            ""));
+                } else {
+                    out.add(change(ChangeKind.ITEM_ADDED_TO_CLOSED_CONTENT_MODEL, at, ""));
+                }
+            }
+        }
+        if (ot.size() == 0 && nt.size() == 0) {
+            // a plain list: compare the item schemas themselves
+            JsonNode oi = o.get("items");
+            JsonNode ni = n.get("items");
+            if (oi != null && ni != null && !oi.isArray() && !ni.isArray()) {
+                compare(oi, ni, path + "/items", out);
+                return;
+            }
+        }
+        additionalNodes(
+                oRest,
+                nRest,
+                path + "/" + restKey,
+                out,
+                ChangeKind.ADDITIONAL_ITEMS_ALLOWED,
+                ChangeKind.ADDITIONAL_ITEMS_FORBIDDEN,
+                ChangeKind.ADDITIONAL_ITEMS_EXTENDED,
+                ChangeKind.ADDITIONAL_ITEMS_NARROWED);
+        JsonNode oc = o.get("contains");
+        JsonNode nc = n.get("contains");
+        if (oc == null && nc != null) {
+            out.add(change(ChangeKind.CONTAINS_ADDED, path + "/contains", ""));
+        } else if (oc != null && nc == null) {
+            out.add(change(ChangeKind.CONTAINS_REMOVED, path + "/contains", ""));
+        } else if (oc != null) {
+            compare(oc, nc, path + "/contains", out);
+        }
+    }
+
+    private static JsonNode tuple(JsonNode s) {
+        if (s.has("prefixItems")) {
+            return s.get("prefixItems");
+        }
+        JsonNode items = s.path("items");
+        return items.isArray() ? items : JsonNodeFactory.instance.arrayNode();
+    }
+
+    private static @Nullable JsonNode rest(JsonNode s) {
+        if (s.has("prefixItems")) {
+            return s.get("items");
+        }
+        return s.path("items").isArray() ? s.get("additionalItems") : s.get("items");
+    }
+
+    private void not(JsonNode o, JsonNode n, String path, List<SchemaChange> out) {
+        JsonNode on = o.get("not");
+        JsonNode nn = n.get("not");
+        if (on == null && nn == null) {
+            return;
+        }
+        if (on == null) {
+            out.add(change(ChangeKind.NOT_ADDED, path + "/not", ""));
+        } else if (nn == null) {
+            out.add(change(ChangeKind.NOT_REMOVED, path + "/not", ""));
+        } else {
+            // what 'not' excludes must not grow: the new excluded set must read nothing the old one did not exclude
+            List<SchemaChange> sub = new ArrayList<>();
+            new SchemaDiffer(newRoot, oldRoot, openModelAddsFreely).compare(nn, on, path + "/not", sub);
+            if (!sub.isEmpty()) {
+                out.add(change(
+                        compatible(sub) ? ChangeKind.NOT_TYPE_NARROWED : ChangeKind.NOT_TYPE_EXTENDED,
+                        path + "/not",
+                        ""));
+            }
+        }
+    }
+
+    private static boolean compatible(List<SchemaChange> changes) {
+        return changes.stream().allMatch(SchemaChange::isBackwardCompatible);
+    }
+
+    private static @Nullable String refOf(@Nullable JsonNode s) {
+        return s != null && s.isObject() && s.path("$ref").isTextual()
+                ? s.get("$ref").asText()
+                : null;
+    }
+
+    /** Follows local references; an unresolvable or remote reference is treated as "any". */
+    private static JsonNode resolve(JsonNode root, @Nullable JsonNode s) {
+        JsonNode current = s == null ? EMPTY : s;
+        for (int hops = 0; hops < 32; hops++) {
+            String ref = refOf(current);
+            if (ref == null) {
+                return current;
+            }
+            if (!ref.startsWith("#")) {
+                return EMPTY;
+            }
+            JsonNode target = ref.equals("#") ? root : root.at(ref.substring(1));
+            if (target.isMissingNode()) {
+                return EMPTY;
+            }
+            if (current.size() > 1) {
+                // 2019+: sibling keywords apply along with the reference
+                var merged = target.isObject() ? target.deepCopy() : JsonNodeFactory.instance.objectNode();
+                current.properties().forEach(e -> {
+                    if (!e.getKey().equals("$ref")) {
+                        ((com.fasterxml.jackson.databind.node.ObjectNode) merged).set(e.getKey(), e.getValue());
+                    }
+                });
+                current = merged;
+            } else {
+                current = target;
+            }
+        }
+        return current;
+    }
+
+    /** {@code true} is the empty schema. */
+    private static JsonNode normalize(JsonNode s) {
+        return s.isBoolean() && s.asBoolean() ? EMPTY : s;
+    }
+
+    private static boolean isEmpty(JsonNode s) {
+        if (s.isBoolean()) {
+            return s.asBoolean();
+        }
+        if (!s.isObject()) {
+            return false;
+        }
+        for (var it = s.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!Set.of("title", "description", "$comment", "examples", "default")
+                    .contains(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean hasDefault(JsonNode root, JsonNode s) {
+        return resolve(root, s).has("default");
+    }
+
+    private static Set<String> strings(JsonNode array) {
+        Set<String> out = new TreeSet<>();
+        array.forEach(v -> out.add(v.asText()));
+        return out;
+    }
+
+    private static Set<String> union(JsonNode a, JsonNode b) {
+        Set<String> keys = new TreeSet<>();
+        a.fieldNames().forEachRemaining(keys::add);
+        b.fieldNames().forEachRemaining(keys::add);
+        return keys;
+    }
+
+    private static String show(@Nullable JsonNode v) {
+        return v == null ? "none" : Schemas.render(v);
+    }
+
+    private static SchemaChange change(ChangeKind kind, String path, String detail) {
+        return new SchemaChange(kind, path, detail);
+    }
+}
