@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -40,6 +41,7 @@ public final class ServiceDefinition {
     private final @Nullable SourceLocation location;
     private final Set<String> publishes;
     private final Set<String> subscribes;
+    private final Map<String, String> accepts;
 
     private ServiceDefinition(Builder b) {
         this.name = b.name;
@@ -56,12 +58,15 @@ public final class ServiceDefinition {
         this.location = b.location;
         Set<String> pub = new LinkedHashSet<>();
         Set<String> sub = new LinkedHashSet<>();
+        Map<String, String> acc = new java.util.TreeMap<>();
         for (Communication c : communication) {
             if (c instanceof EventCommunication events) {
                 pub.addAll(events.publishes());
                 sub.addAll(events.subscribes());
+                acc.putAll(events.accepts());
             }
         }
+        this.accepts = Map.copyOf(acc);
         this.publishes = Set.copyOf(pub);
         this.subscribes = Set.copyOf(sub);
     }
@@ -147,6 +152,14 @@ public final class ServiceDefinition {
     /** Every event type the service subscribes to, across its {@code type: events} entries. */
     public Set<String> subscribes() {
         return subscribes;
+    }
+
+    /**
+     * Extension {@code accepts}: the contract versions this service accepts, by subscribed event type, as declared
+     * ({@code "1.x"}); event types it declares nothing for are absent.
+     */
+    public Map<String, String> accepts() {
+        return accepts;
     }
 
     /** Extension {@code instances}: base URLs where the service runs, for discovery. */

@@ -42,7 +42,7 @@ public final class CatalogParser {
             "tier",
             "resilience");
     private static final List<String> HTTP_KEYS = List.of("type", "target", "resilience");
-    private static final List<String> EVENT_KEYS = List.of("type", "publishes", "subscribes");
+    private static final List<String> EVENT_KEYS = List.of("type", "publishes", "subscribes", "accepts");
 
     /** Service and event names: no spaces, slashes or other punctuation that would not survive a URL or a key. */
     public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -228,7 +228,8 @@ public final class CatalogParser {
                                 entryPath,
                                 "a 'type: events' entry lists neither 'publishes' nor 'subscribes'");
                     }
-                    b.communication(new EventCommunication(publishes, subscribes));
+                    b.communication(
+                            new EventCommunication(publishes, subscribes, accepts(entry, entryPath, subscribes)));
                     break;
                 default:
                     warning(
@@ -238,6 +239,39 @@ public final class CatalogParser {
                                     + " the entry is ignored");
             }
         }
+    }
+
+    /** {@code accepts: {event.type: "1.x"}}: versions must parse, event types must be subscribed in the entry. */
+    private Map<String, String> accepts(JsonNode entry, String entryPath, List<String> subscribes) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        JsonNode accepts = entry.get("accepts");
+        if (accepts == null || accepts.isNull()) {
+            return out;
+        }
+        String acceptsPath = TreePath.key(entryPath, "accepts");
+        if (!accepts.isObject()) {
+            wrongType(acceptsPath, "a mapping from subscribed event type to accepted versions", accepts);
+            return out;
+        }
+        for (Map.Entry<String, JsonNode> e : accepts.properties()) {
+            String at = TreePath.key(acceptsPath, e.getKey());
+            if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+                wrongType(at, "accepted versions such as \"1.x\"", e.getValue());
+                continue;
+            }
+            String declared = e.getValue().asText();
+            try {
+                ai.openclaw.sdk.contract.AcceptedVersions.parse(declared);
+            } catch (IllegalArgumentException ex) {
+                error("invalid-value", at, ex.getMessage());
+                continue;
+            }
+            if (!subscribes.contains(e.getKey())) {
+                warning("invalid-value", at, "'" + e.getKey() + "' is not subscribed to in this entry");
+            }
+            out.put(e.getKey(), declared);
+        }
+        return out;
     }
 
     private void instances(JsonNode body, String path, ServiceDefinition.Builder b) {

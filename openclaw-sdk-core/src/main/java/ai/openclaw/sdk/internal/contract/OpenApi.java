@@ -128,7 +128,8 @@ public final class OpenApi {
                             e.method(),
                             e.pathTemplate(),
                             id.isTextual() ? Optional.of(id.asText()) : Optional.empty(),
-                            pointer));
+                            pointer,
+                            Optional.ofNullable(source == null ? null : source.keyLocation(source.pathOf(pointer)))));
                 } catch (IllegalArgumentException ex) {
                     report.error("invalid-openapi", pathPointer, ex.getMessage());
                 }
