@@ -2,6 +2,8 @@ package ai.openclaw.sdk.cli;
 
 import ai.openclaw.sdk.cli.internal.CatalogCommand;
 import ai.openclaw.sdk.cli.internal.CliException;
+import ai.openclaw.sdk.cli.internal.ContractsCommand;
+import ai.openclaw.sdk.cli.internal.DeployCommand;
 import ai.openclaw.sdk.cli.internal.ExitCode;
 import ai.openclaw.sdk.cli.internal.VersionProvider;
 import java.io.PrintWriter;
@@ -27,7 +29,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Questions and checks for an OpenClaw microservice system.",
-        subcommands = {CatalogCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CatalogCommand.class, ContractsCommand.class, DeployCommand.class, CommandLine.HelpCommand.class
+        })
 public final class OpenClawCli {
     private OpenClawCli() {}
 

@@ -229,7 +229,7 @@ public final class ContractEvolution {
                 + String.join(
                         "; ",
                         diff.forwardIncompatibilities().stream()
-                                .map(SchemaChange::toString)
+                                .map(SchemaChange::describeReversed)
                                 .toList())
                 + "); code that does not read the change keeps working";
     }

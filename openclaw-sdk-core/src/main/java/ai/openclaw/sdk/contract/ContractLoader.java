@@ -82,10 +82,41 @@ public final class ContractLoader {
         return new Reading(contractsDirectory).run();
     }
 
+    /**
+     * Reads one contract file: an OpenAPI document when it has an {@code openapi} (or {@code swagger}) key, a JSON
+     * Schema otherwise. References resolve to files in the same directory tree.
+     */
+    public Validation<ContractFile> read(Path file) {
+        Objects.requireNonNull(file, "file");
+        Path dir = file.toAbsolutePath().getParent();
+        Reading reading = new Reading(dir);
+        Optional<SourceDocument> doc = reading.parse(file);
+        ContractFile result = null;
+        if (doc.isPresent()) {
+            JsonNode root = doc.get().root();
+            if (root.has("openapi") || root.has("swagger")) {
+                Map<String, HttpContract> http = new TreeMap<>();
+                reading.readHttp(file, http);
+                result = http.isEmpty()
+                        ? null
+                        : new ContractFile.OpenApi(
+                                file, http.values().iterator().next());
+            } else if (reading.checkSchema(doc.get())) {
+                result = new ContractFile.Schema(file, root);
+            }
+        }
+        List<Finding> findings = reading.findings;
+        return new Validation<>(
+                List.of(file),
+                findings,
+                findings.stream().anyMatch(Finding::isError) ? null : result,
+                ContractException::new);
+    }
+
     /** One reading of one directory. */
     private static final class Reading {
         private final Path root;
-        private final List<Finding> findings = new ArrayList<>();
+        final List<Finding> findings = new ArrayList<>();
         private final List<Path> files = new ArrayList<>();
         private final Map<String, String> jsonByUri = new ConcurrentHashMap<>();
         private final SchemaRegistry registry;
@@ -186,42 +217,44 @@ public final class ContractLoader {
 
         private Optional<EventContract> readEventContract(String type, ContractVersion version, Path file) {
             Optional<SourceDocument> doc = parse(file);
-            if (doc.isEmpty()) {
+            if (doc.isEmpty() || !checkSchema(doc.get())) {
                 return Optional.empty();
             }
-            JsonNode schema = doc.get().root();
-            if (!(schema.isObject() || schema.isBoolean())) {
-                error(doc.get(), "invalid-schema", "", "a JSON Schema is an object (or true/false)");
+            try {
+                return Optional.of(EventContract.compile(
+                        type, version, doc.get().root(), new SourceLocation(file.toString(), 1, 1), registry));
+            } catch (IllegalArgumentException e) {
+                error(doc.get(), "invalid-schema", "", e.getMessage());
                 return Optional.empty();
+            }
+        }
+
+        /** Checks a schema document against the meta-schema; false (with findings) when it is not a valid schema. */
+        boolean checkSchema(SourceDocument doc) {
+            JsonNode schema = doc.root();
+            if (!(schema.isObject() || schema.isBoolean())) {
+                error(doc, "invalid-schema", "", "a JSON Schema is an object (or true/false)");
+                return false;
             }
             JsonNode declared = schema.path("$schema");
             if (declared.isTextual() && !declared.asText().startsWith(META_SCHEMA.replace("/schema", ""))) {
                 findings.add(Finding.of(
                         Severity.WARNING,
                         "schema-dialect",
-                        doc.get().pointerLocation("/$schema"),
+                        doc.pointerLocation("/$schema"),
                         "/$schema",
                         "contracts are JSON Schema 2020-12; this one declares " + declared.asText()));
             }
             List<Error> errors = metaSchema().validate(schema);
-            if (!errors.isEmpty()) {
-                // the meta-schema's anyOf branches report one problem several times: keep one per place
-                java.util.Set<String> reported = new java.util.HashSet<>();
-                for (Error e : errors) {
-                    String pointer = e.getInstanceLocation().toString();
-                    if (reported.add(pointer)) {
-                        error(doc.get(), "invalid-schema", pointer, "not a valid JSON Schema: " + e.getMessage());
-                    }
+            // the meta-schema's anyOf branches report one problem several times: keep one per place
+            java.util.Set<String> reported = new java.util.HashSet<>();
+            for (Error e : errors) {
+                String pointer = e.getInstanceLocation().toString();
+                if (reported.add(pointer)) {
+                    error(doc, "invalid-schema", pointer, "not a valid JSON Schema: " + e.getMessage());
                 }
-                return Optional.empty();
             }
-            try {
-                return Optional.of(EventContract.compile(
-                        type, version, schema, new SourceLocation(file.toString(), 1, 1), registry));
-            } catch (IllegalArgumentException e) {
-                error(doc.get(), "invalid-schema", "", e.getMessage());
-                return Optional.empty();
-            }
+            return errors.isEmpty();
         }
 
         private Schema metaSchema() {
@@ -255,7 +288,7 @@ public final class ContractLoader {
             }
         }
 
-        private void readHttp(Path file, Map<String, HttpContract> http) {
+        void readHttp(Path file, Map<String, HttpContract> http) {
             String service = baseName(file).replaceFirst("\\.openapi$", "");
             Optional<SourceDocument> doc = parse(file);
             if (doc.isEmpty()) {
@@ -305,7 +338,7 @@ public final class ContractLoader {
                     + root.normalize().relativize(file.normalize()).toString().replace('\\', '/');
         }
 
-        private Optional<SourceDocument> parse(Path file) {
+        Optional<SourceDocument> parse(Path file) {
             files.add(file);
             try {
                 String text = Files.readString(file, StandardCharsets.UTF_8);

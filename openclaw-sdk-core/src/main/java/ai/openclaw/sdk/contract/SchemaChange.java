@@ -30,6 +30,16 @@ public record SchemaChange(ChangeKind kind, String path, String detail) {
         return kind.isBackwardCompatible();
     }
 
+    /**
+     * This change, found comparing the new schema to the old (as FORWARD compatibility does), told the way it happened
+     * from old to new: {@code property-removed-...} reads {@code property-added-...}.
+     */
+    public String describeReversed() {
+        return (path.isEmpty() ? "(root)" : path) + ": "
+                + ai.openclaw.sdk.internal.contract.ApiDiffer.invert(kind.label())
+                + (detail.isEmpty() ? "" : " (" + detail + ")");
+    }
+
     /** {@code path: kind (detail)}. */
     @Override
     public String toString() {

@@ -150,8 +150,9 @@ class ContractWorkflowsTest {
             assertThat(c.service()).isEqualTo("billing-service");
             assertThat(c.owner()).contains("team-payments");
             assertThat(c.action())
-                    .startsWith("update to user.created 1.1 (optional field 'role') and deploy before"
-                            + " user-service publishes it: consumers on 1.0 reject 1.1 events");
+                    .startsWith(
+                            "update to user.created 1.1 (optional field 'role') and deploy before"
+                                    + " user-service publishes it: consumers on 1.0 reject 1.1 events (/properties/role: property-added-to-closed-content-model (role))");
         });
         Path written = r.write(dir);
         assertThat(written).isEqualTo(dir.resolve("events/user.created/1.1.schema.json"));

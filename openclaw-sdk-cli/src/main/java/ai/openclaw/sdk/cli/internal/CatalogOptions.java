@@ -14,7 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** The options every catalog command shares: where the catalog is, and the output format. */
+/** {@code --catalog PATH}: where the catalog is, and loading it with the command line's exit codes. */
 public final class CatalogOptions {
     /** Where the catalog is when {@code --catalog} is not given. */
     public static final Path DEFAULT_CATALOG = Path.of(".openclaw", "services.yaml");
@@ -29,17 +29,6 @@ public final class CatalogOptions {
                     + " Default: .openclaw/services.yaml")
     List<Path> catalogs = new ArrayList<>();
 
-    @Option(
-            names = "--format",
-            paramLabel = "FORMAT",
-            defaultValue = "text",
-            description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
-    Output.Format format;
-
-    Output output() {
-        return new Output(format, spec);
-    }
-
     Path[] paths() {
         return catalogs.isEmpty() ? new Path[] {DEFAULT_CATALOG} : catalogs.toArray(new Path[0]);
     }
@@ -52,8 +41,7 @@ public final class CatalogOptions {
     ServiceCatalog load() {
         Validation<ServiceCatalog> v = validate(false);
         if (v.hasErrors()) {
-            Output out = output();
-            v.errors().forEach(f -> out.error(f.toString()));
+            v.errors().forEach(f -> spec.commandLine().getErr().println(f));
             throw new CliException(exitCodeOf(v), "the catalog has errors; run 'openclaw catalog validate'");
         }
         return v.resultOrThrow();

@@ -26,6 +26,9 @@ class DependentsCommand implements Callable<Integer> {
     @Mixin
     CatalogOptions options;
 
+    @Mixin
+    FormatOptions format;
+
     @Parameters(paramLabel = "SERVICE", description = "The service's catalog name.")
     String service;
 
@@ -41,7 +44,7 @@ class DependentsCommand implements Callable<Integer> {
     public Integer call() {
         ServiceCatalog catalog = options.load();
         String field = dependents() ? "dependents" : "dependencies";
-        Output out = options.output();
+        Output out = format.output();
         try {
             if (transitive) {
                 List<String> names = new ArrayList<>(

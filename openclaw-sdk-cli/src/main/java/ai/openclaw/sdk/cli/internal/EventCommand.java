@@ -17,6 +17,9 @@ final class EventCommand implements Callable<Integer> {
     @Mixin
     CatalogOptions options;
 
+    @Mixin
+    FormatOptions format;
+
     @Parameters(paramLabel = "EVENT_TYPE", description = "The event type, such as user.created.")
     String event;
 
@@ -28,7 +31,7 @@ final class EventCommand implements Callable<Integer> {
         }
         List<String> publishers = catalog.publishersOf(event);
         List<String> subscribers = catalog.subscribersOf(event);
-        Output out = options.output();
+        Output out = format.output();
         if (out.json()) {
             ObjectNode root = out.object();
             root.put("event", event);

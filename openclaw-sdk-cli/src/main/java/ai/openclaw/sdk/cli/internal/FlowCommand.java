@@ -25,6 +25,9 @@ final class FlowCommand implements Callable<Integer> {
     @Mixin
     CatalogOptions options;
 
+    @Mixin
+    FormatOptions format;
+
     @Parameters(paramLabel = "EVENT_TYPE", description = "The event type, such as user.deleted.")
     String event;
 
@@ -35,7 +38,7 @@ final class FlowCommand implements Callable<Integer> {
             throw CatalogOptions.unknownName("event type", event, catalog.eventTypes());
         }
         EventFlow flow = catalog.eventFlow(event);
-        Output out = options.output();
+        Output out = format.output();
         if (out.json()) {
             ObjectNode root = out.object();
             root.put("event", event);

@@ -23,6 +23,9 @@ final class ImpactCommand implements Callable<Integer> {
     @Mixin
     CatalogOptions options;
 
+    @Mixin
+    FormatOptions format;
+
     @Parameters(paramLabel = "SERVICE", description = "The service's catalog name.")
     String service;
 
@@ -35,7 +38,7 @@ final class ImpactCommand implements Callable<Integer> {
         } catch (UnknownServiceException e) {
             throw CatalogOptions.unknown(e);
         }
-        Output out = options.output();
+        Output out = format.output();
         if (out.json()) {
             ObjectNode root = out.object();
             root.put("service", service);

@@ -21,6 +21,9 @@ final class OwnerCommand implements Callable<Integer> {
     @Mixin
     CatalogOptions options;
 
+    @Mixin
+    FormatOptions format;
+
     @Parameters(paramLabel = "SERVICE", description = "The service's catalog name.")
     String service;
 
@@ -33,7 +36,7 @@ final class OwnerCommand implements Callable<Integer> {
         } catch (UnknownServiceException e) {
             throw CatalogOptions.unknown(e);
         }
-        Output out = options.output();
+        Output out = format.output();
         if (out.json()) {
             ObjectNode root = out.object();
             root.put("service", service);

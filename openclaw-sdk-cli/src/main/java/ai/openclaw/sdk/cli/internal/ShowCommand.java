@@ -20,6 +20,9 @@ final class ShowCommand implements Callable<Integer> {
     @Mixin
     CatalogOptions options;
 
+    @Mixin
+    FormatOptions format;
+
     @Parameters(paramLabel = "SERVICE", description = "The service's catalog name.")
     String service;
 
@@ -38,7 +41,7 @@ final class ShowCommand implements Callable<Integer> {
             throw CatalogOptions.unknown(e);
         }
         List<Dependency> dependents = catalog.dependentsOf(service);
-        Output out = options.output();
+        Output out = format.output();
         if (out.json()) {
             ObjectNode root = out.object();
             root.put("name", s.name());

@@ -16,6 +16,9 @@ final class TeamCommand implements Callable<Integer> {
     @Mixin
     CatalogOptions options;
 
+    @Mixin
+    FormatOptions format;
+
     @Parameters(paramLabel = "TEAM", description = "The team, as the catalog's 'owner' keys name it.")
     String team;
 
@@ -26,7 +29,7 @@ final class TeamCommand implements Callable<Integer> {
         if (owned.isEmpty()) {
             throw CatalogOptions.unknownName("team", team, catalog.teams());
         }
-        Output out = options.output();
+        Output out = format.output();
         if (out.json()) {
             ObjectNode root = out.object();
             root.put("team", team);

@@ -23,6 +23,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     CatalogOptions options;
 
+    @Mixin
+    FormatOptions format;
+
     @Option(
             names = "--strict",
             description = "References to undeclared services and dependency cycles are errors, not warnings.")
@@ -31,7 +34,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Validation<ServiceCatalog> v = options.validate(strict);
-        Output out = options.output();
+        Output out = format.output();
         int services = v.result().map(c -> c.services().size()).orElse(0);
         if (out.json()) {
             ObjectNode root = out.object();

@@ -260,7 +260,7 @@ public final class ApiDiffer {
     };
 
     /** The label of a change seen from the other side: added becomes removed, extended narrowed, and so on. */
-    static String invert(String label) {
+    public static String invert(String label) {
         String[] words = label.split("-");
         for (int i = 0; i < words.length; i++) {
             for (String[] pair : OPPOSITES) {

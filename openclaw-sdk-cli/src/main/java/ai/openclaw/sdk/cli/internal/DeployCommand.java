@@ -1,0 +1,11 @@
+package ai.openclaw.sdk.cli.internal;
+
+import picocli.CommandLine.Command;
+
+/** {@code openclaw deploy ...}. */
+@Command(
+        name = "deploy",
+        mixinStandardHelpOptions = true,
+        description = "Plan deployments that span several services.",
+        subcommands = {DeployPlanCommand.class})
+public final class DeployCommand {}
