@@ -51,9 +51,13 @@ public final class Medians {
                 return;
             }
             String prefix = name.substring(0, name.lastIndexOf('.') + 1);
+            String twin = prefix + "raw" + simple.substring(3);
             medians.forEach((other, raw) -> {
                 String otherSimple = other.substring(other.lastIndexOf('.') + 1);
-                if (other.startsWith(prefix) && otherSimple.startsWith("raw")) {
+                boolean pairs = medians.containsKey(twin)
+                        ? other.equals(twin)
+                        : other.startsWith(prefix) && otherSimple.startsWith("raw");
+                if (pairs) {
                     boolean throughput = units.get(name).startsWith("ops");
                     double ratio = throughput ? value / raw : raw / value;
                     System.out.printf(

@@ -34,6 +34,7 @@ public final class EventContract {
     private final JsonNode schema;
     private final @Nullable SourceLocation location;
     private final Schema compiled;
+    private final Schemas.Sensitive sensitive;
 
     private EventContract(
             String eventType,
@@ -46,6 +47,7 @@ public final class EventContract {
         this.schema = schema.deepCopy();
         this.location = location;
         this.compiled = compiled;
+        this.sensitive = Schemas.Sensitive.of(schema);
         JsonNode declaredId = schema.path("$id");
         this.id = declaredId.isTextual() ? declaredId.asText() : "urn:openclaw:event:" + eventType + ":" + version;
     }
@@ -116,7 +118,7 @@ public final class EventContract {
      */
     public List<ContractViolation> validate(JsonNode payload) {
         Objects.requireNonNull(payload, "payload");
-        return Schemas.violations(compiled.validate(payload), eventType, version.toString(), schema, "", "");
+        return Schemas.violations(compiled.validate(payload), eventType, version.toString(), sensitive, "", "");
     }
 
     /**

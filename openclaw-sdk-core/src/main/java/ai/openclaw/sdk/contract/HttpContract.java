@@ -43,11 +43,13 @@ public final class HttpContract {
     private final OpenApi document;
     private final SchemaRegistry registry;
     private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
+    private final Schemas.Sensitive sensitive;
 
     HttpContract(String service, OpenApi document) {
         this.service = service;
         this.document = document;
         this.registry = document.registry();
+        this.sensitive = Schemas.Sensitive.of(document.root());
     }
 
     /**
@@ -264,7 +266,7 @@ public final class HttpContract {
             return s;
         });
         return Schemas.violations(
-                schema.validate(value), contract, document.infoVersion(), document.root(), schemaPointer, prefix);
+                schema.validate(value), contract, document.infoVersion(), sensitive, schemaPointer, prefix);
     }
 
     private ContractViolation noOperation(HttpMethod method, String path) {

@@ -51,7 +51,7 @@ public final class Schemas {
      * @param errors the validator's errors
      * @param contract the contract's name
      * @param version its version
-     * @param schemaDocument the document holding the schema, to look up sensitivity markers
+     * @param sensitive the sensitivity markers of the document holding the schema
      * @param rootPointer the pointer of the validated schema inside {@code schemaDocument} ({@code ""} for the root)
      * @param pointerPrefix prepended to each instance pointer (for a value inside a larger instance)
      */
@@ -59,7 +59,7 @@ public final class Schemas {
             List<Error> errors,
             String contract,
             String version,
-            JsonNode schemaDocument,
+            Sensitive sensitive,
             String rootPointer,
             String pointerPrefix) {
         List<ContractViolation> out = new ArrayList<>(errors.size());
@@ -75,7 +75,7 @@ public final class Schemas {
                                 e.getInstanceNode() == null
                                         ? null
                                         : e.getInstanceNode().get(e.getProperty()));
-            } else if (isSensitive(e, schemaDocument, rootPointer)) {
+            } else if (sensitive.covers(e, rootPointer)) {
                 value = "(sensitive, not shown)";
             } else {
                 value = render(e.getInstanceNode());
@@ -108,48 +108,69 @@ public final class Schemas {
     }
 
     /**
-     * Whether the schema that rejected the value, or one it sits in, is marked {@code writeOnly: true} or {@code
-     * x-sensitive: true}: looked up both where the failing keyword is defined and along the evaluation path from the
-     * validated schema (so a sensitive property whose schema is a {@code $ref} counts too).
+     * The JSON pointers of every schema in a document marked {@code writeOnly: true} or {@code x-sensitive: true},
+     * found once when the document is loaded. Most documents have none, and then no violation pays for the lookup.
      */
-    static boolean isSensitive(Error e, JsonNode document, String rootPointer) {
-        String location =
-                e.getSchemaLocation() == null ? "" : e.getSchemaLocation().toString();
-        int hash = location.indexOf('#');
-        if (hash >= 0 && markedAlong(document, location.substring(hash + 1))) {
-            return true;
-        }
-        String evaluation =
-                e.getEvaluationPath() == null ? "" : e.getEvaluationPath().toString();
-        int ref = evaluation.indexOf("/$ref");
-        return markedAlong(document, rootPointer + (ref >= 0 ? evaluation.substring(0, ref) : evaluation));
-    }
+    public static final class Sensitive {
+        private static final Sensitive NONE = new Sensitive(List.of());
+        private final List<String> pointers;
 
-    private static boolean markedAlong(JsonNode document, String pointer) {
-        JsonNode node = document;
-        if (marked(node)) {
-            return true;
+        private Sensitive(List<String> pointers) {
+            this.pointers = List.copyOf(pointers);
         }
-        if (pointer.isEmpty()) {
-            return false;
+
+        /** The marked schemas of a document. */
+        public static Sensitive of(JsonNode document) {
+            List<String> found = new ArrayList<>();
+            collect(document, "", found);
+            return found.isEmpty() ? NONE : new Sensitive(found);
         }
-        for (String raw : pointer.substring(1).split("/")) {
-            String segment = raw.replace("~1", "/").replace("~0", "~");
-            node = node.isArray() && segment.matches("\\d+") ? node.get(Integer.parseInt(segment)) : node.get(segment);
-            if (node == null) {
+
+        private static void collect(JsonNode node, String pointer, List<String> out) {
+            if (node.isObject()) {
+                if (node.path("writeOnly").asBoolean(false)
+                        || node.path("x-sensitive").asBoolean(false)) {
+                    out.add(pointer);
+                }
+                node.properties().forEach(e -> collect(e.getValue(), pointer + "/" + escape(e.getKey()), out));
+            } else if (node.isArray()) {
+                for (int i = 0; i < node.size(); i++) {
+                    collect(node.get(i), pointer + "/" + i, out);
+                }
+            }
+        }
+
+        /**
+         * Whether the schema that rejected a value, or one it sits in, is marked: looked up where the failing keyword is
+         * defined, and along the evaluation path from the validated schema (so that a sensitive property whose schema is
+         * a {@code $ref} counts too).
+         */
+        boolean covers(Error e, String rootPointer) {
+            if (pointers.isEmpty()) {
                 return false;
             }
-            if (marked(node)) {
+            String location =
+                    e.getSchemaLocation() == null ? "" : e.getSchemaLocation().toString();
+            int hash = location.indexOf('#');
+            if (hash >= 0 && within(location.substring(hash + 1))) {
                 return true;
             }
+            String evaluation =
+                    e.getEvaluationPath() == null ? "" : e.getEvaluationPath().toString();
+            int ref = evaluation.indexOf("/$ref");
+            return within(rootPointer + (ref >= 0 ? evaluation.substring(0, ref) : evaluation));
         }
-        return false;
-    }
 
-    private static boolean marked(JsonNode node) {
-        return node.isObject()
-                && (node.path("writeOnly").asBoolean(false)
-                        || node.path("x-sensitive").asBoolean(false));
+        private boolean within(String pointer) {
+            for (String marked : pointers) {
+                if (pointer.equals(marked)
+                        || (pointer.startsWith(marked) && pointer.charAt(marked.length()) == '/')
+                        || marked.isEmpty()) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** Escapes a JSON pointer segment. */
