@@ -1,9 +1,8 @@
 package ai.openclaw.sdk.catalog;
 
 import ai.openclaw.sdk.Finding;
-import ai.openclaw.sdk.OpenClawException;
+import ai.openclaw.sdk.FindingsException;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * A catalog could not be loaded: it has findings at error level. The message lists them; {@link #findings()} gives
@@ -17,10 +16,8 @@ import java.util.stream.Collectors;
  * }
  * }</pre>
  */
-public class CatalogException extends OpenClawException {
+public class CatalogException extends FindingsException {
     private static final long serialVersionUID = 1L;
-
-    private final transient List<Finding> findings;
 
     /**
      * Creates the exception for these findings.
@@ -28,8 +25,7 @@ public class CatalogException extends OpenClawException {
      * @param findings every finding of the validation, errors and warnings
      */
     public CatalogException(List<Finding> findings) {
-        super(describe(findings));
-        this.findings = List.copyOf(findings);
+        super("the service catalog", findings);
     }
 
     /**
@@ -39,22 +35,5 @@ public class CatalogException extends OpenClawException {
      */
     protected CatalogException(String message) {
         super(message);
-        this.findings = List.of();
-    }
-
-    private static String describe(List<Finding> findings) {
-        List<Finding> errors = findings.stream().filter(Finding::isError).collect(Collectors.toList());
-        String list = errors.stream().map(f -> "  " + f).collect(Collectors.joining("\n"));
-        return "the service catalog has " + errors.size() + (errors.size() == 1 ? " error" : " errors") + ":\n" + list;
-    }
-
-    /** Every finding, errors and warnings. */
-    public List<Finding> findings() {
-        return findings;
-    }
-
-    /** The findings at error level. */
-    public List<Finding> errors() {
-        return findings.stream().filter(Finding::isError).collect(Collectors.toUnmodifiableList());
     }
 }

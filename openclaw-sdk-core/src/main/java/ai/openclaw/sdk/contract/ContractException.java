@@ -1,9 +1,8 @@
 package ai.openclaw.sdk.contract;
 
 import ai.openclaw.sdk.Finding;
-import ai.openclaw.sdk.OpenClawException;
+import ai.openclaw.sdk.FindingsException;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Contracts could not be loaded (the findings say where), or a contract asked for does not exist.
@@ -16,10 +15,8 @@ import java.util.stream.Collectors;
  * }
  * }</pre>
  */
-public class ContractException extends OpenClawException {
+public class ContractException extends FindingsException {
     private static final long serialVersionUID = 1L;
-
-    private final transient List<Finding> findings;
 
     /**
      * An exception listing the error-level findings of loading contracts.
@@ -27,8 +24,7 @@ public class ContractException extends OpenClawException {
      * @param findings every finding
      */
     public ContractException(List<Finding> findings) {
-        super(describe(findings));
-        this.findings = List.copyOf(findings);
+        super("the contracts", findings);
     }
 
     /**
@@ -38,17 +34,5 @@ public class ContractException extends OpenClawException {
      */
     public ContractException(String message) {
         super(message);
-        this.findings = List.of();
-    }
-
-    private static String describe(List<Finding> findings) {
-        List<Finding> errors = findings.stream().filter(Finding::isError).collect(Collectors.toList());
-        return "the contracts have " + errors.size() + (errors.size() == 1 ? " error" : " errors") + ":\n"
-                + errors.stream().map(f -> "  " + f).collect(Collectors.joining("\n"));
-    }
-
-    /** Every finding, errors and warnings; empty when the exception is not about loading. */
-    public List<Finding> findings() {
-        return findings;
     }
 }

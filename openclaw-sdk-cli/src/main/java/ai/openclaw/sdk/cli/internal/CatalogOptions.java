@@ -59,6 +59,13 @@ public final class CatalogOptions {
         return new CliException(ExitCode.USAGE, e.getMessage());
     }
 
+    /** The event type, or a usage error naming the closest one the catalog knows. */
+    static void requireEventType(ServiceCatalog catalog, String event) {
+        if (!catalog.eventTypes().contains(event)) {
+            throw unknownName("event type", event, catalog.eventTypes());
+        }
+    }
+
     static CliException unknownName(String kind, String name, Collection<String> known) {
         String suggestion = Names.closest(name, known);
         return new CliException(

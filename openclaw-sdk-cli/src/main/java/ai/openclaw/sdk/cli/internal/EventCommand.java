@@ -26,9 +26,7 @@ final class EventCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ServiceCatalog catalog = options.load();
-        if (!catalog.eventTypes().contains(event)) {
-            throw CatalogOptions.unknownName("event type", event, catalog.eventTypes());
-        }
+        CatalogOptions.requireEventType(catalog, event);
         List<String> publishers = catalog.publishersOf(event);
         List<String> subscribers = catalog.subscribersOf(event);
         Output out = format.output();

@@ -34,9 +34,7 @@ final class FlowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ServiceCatalog catalog = options.load();
-        if (!catalog.eventTypes().contains(event)) {
-            throw CatalogOptions.unknownName("event type", event, catalog.eventTypes());
-        }
+        CatalogOptions.requireEventType(catalog, event);
         EventFlow flow = catalog.eventFlow(event);
         Output out = format.output();
         if (out.json()) {
