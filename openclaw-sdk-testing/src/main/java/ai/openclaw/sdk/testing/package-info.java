@@ -2,7 +2,8 @@
  * Testing support for services built on the SDK: fakes, a real Redis for tests, JUnit 5 extensions, conformance kits
  * and consumer-driven contract tests (Pact specification files).
  *
- * <p>This module is being built (see the project's issue on the testing module); today it holds no public types.
+ * <p>Today: {@link ai.openclaw.sdk.testing.redis} (a real Redis for tests). Fakes, conformance kits and
+ * consumer-driven contract tests are being built (see the project's issue on the testing module).
  */
 @NullMarked
 package ai.openclaw.sdk.testing;
