@@ -1,8 +1,22 @@
 /**
- * Publishers and subscribers of contract-checked events over Redis Streams (Lettuce), with at-least-once delivery,
- * reclaim of stuck entries, dead letters and bounded memory; and an in-memory transport with the same semantics.
+ * Publishers and subscribers of contract-checked events over an {@link ai.openclaw.sdk.transport.EventTransport}:
+ * Redis Streams ({@link ai.openclaw.sdk.events.redis.RedisTransport}, over Lettuce).
  *
- * <p>This module is being built (see the project's issue on Redis Streams); today it holds no public types.
+ * <pre>{@code
+ * EventTransport redis = RedisTransport.create("redis://localhost:6379");
+ * EventPublisher publisher = EventPublisher.builder("user-service", redis).catalog(catalog).contracts(contracts).build();
+ * String id = publisher.publish("user.created", new UserCreated("u-1", "ada@example.com", "Ada", now));
+ *
+ * EventSubscriber subscriber = EventSubscriber.builder("billing-service", redis)
+ *         .on("user.created", UserCreated.class, (event, meta) -> billing.startTrial(event.userId()))
+ *         .build();
+ * subscriber.start();
+ * }</pre>
+ *
+ * <p>Wire format: one stream per event type (behind an optional prefix); each entry has one field, {@code data},
+ * holding a CloudEvents 1.0 structured-mode JSON document ({@link ai.openclaw.sdk.events.EventEnvelope}). Delivery is
+ * at-least-once: an entry is acknowledged after its handler succeeds, or after it was written to the dead-letter
+ * stream.
  */
 @NullMarked
 package ai.openclaw.sdk.events;

@@ -1,0 +1,85 @@
+package ai.openclaw.sdk.transport;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The stream operations publishers and subscribers need, with Redis Streams' semantics. Implementations are
+ * thread-safe; failures to reach the store surface as exceptions (or failed stages), never as silent success.
+ *
+ * <pre>{@code
+ * EventTransport transport = RedisTransport.create(RedisURI.create("redis://localhost:6379"));
+ * String id = transport.append("user.created", envelopeJson, Trim.maxLength(100_000)).toCompletableFuture().join();
+ * transport.createGroup("user.created", "billing-service", false);
+ * List<StreamEntry> entries = transport.read("billing-service", "billing-1", List.of("user.created"), 16,
+ *         Duration.ofSeconds(1));
+ * transport.ack("user.created", "billing-service", List.of(entries.get(0).id()));
+ * }</pre>
+ */
+public interface EventTransport extends AutoCloseable {
+    /**
+     * Appends an entry with one field, {@code data}.
+     *
+     * @return the entry's id, once the store has it
+     */
+    CompletionStage<String> append(String stream, String data, Trim trim);
+
+    /**
+     * Appends several entries in one round trip where the store allows (pipelining).
+     *
+     * @param appends stream and data of each entry
+     * @return one stage per entry, in order
+     */
+    List<CompletionStage<String>> appendAll(List<Append> appends, Trim trim);
+
+    /** One entry to append. */
+    record Append(String stream, String data) {}
+
+    /**
+     * Creates a consumer group, and the stream if it is missing; does nothing when the group exists.
+     *
+     * @param fromStart whether a new group starts with the entries already in the stream, or only new ones
+     */
+    void createGroup(String stream, String group, boolean fromStart);
+
+    /**
+     * Reads new entries for a consumer of a group, waiting up to {@code block} when there are none.
+     *
+     * @throws NoGroupException when the group or a stream does not exist
+     */
+    List<StreamEntry> read(String group, String consumer, List<String> streams, int count, Duration block);
+
+    /** Acknowledges entries: they leave the group's pending list. */
+    void ack(String stream, String group, Collection<String> ids);
+
+    /**
+     * Claims entries of any consumer of the group that were delivered but not acknowledged for at least {@code
+     * minIdle}, for {@code consumer}, oldest first.
+     *
+     * @throws NoGroupException when the group or the stream does not exist
+     */
+    Claim claimIdle(String stream, String group, String consumer, Duration minIdle, int count);
+
+    /**
+     * What a claim found.
+     *
+     * @param entries the claimed entries, with their delivery counts (this delivery included)
+     * @param trimmed ids that were pending but whose entries were trimmed away: acknowledged by the claim, to count
+     */
+    record Claim(List<StreamEntry> entries, List<String> trimmed) {
+        /** Copies the lists. */
+        public Claim {
+            entries = List.copyOf(entries);
+            trimmed = List.copyOf(trimmed);
+        }
+    }
+
+    /** The number of entries pending (delivered, not acknowledged) in a group; 0 when the group does not exist. */
+    long pending(String stream, String group);
+
+    /** Closes connections this transport opened. */
+    @Override
+    void close();
+}

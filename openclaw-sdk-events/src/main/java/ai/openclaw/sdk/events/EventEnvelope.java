@@ -1,0 +1,160 @@
+package ai.openclaw.sdk.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An event as it travels: a CloudEvents 1.0 structured-mode JSON document, the shape Dapr's Redis pub/sub writes.
+ *
+ * <pre>{@code
+ * {"specversion":"1.0","id":"0193...","source":"user-service","type":"user.created",
+ *  "time":"2026-11-22T10:00:00Z","datacontenttype":"application/json",
+ *  "dataschema":"urn:openclaw:event:user.created:1.0","contractversion":"1.0",
+ *  "traceparent":"00-...-...-01","data":{"userId":"u-1", ...}}
+ * }</pre>
+ *
+ * <p>The seed's envelope maps onto it: {@code eventType} is {@code type}, {@code version} is the {@code
+ * contractversion} extension, {@code payload} is {@code data}. The ordering key, when there is one, is the CloudEvents
+ * partitioning extension {@code partitionkey}. Immutable.
+ *
+ * @param id unique, time-sortable
+ * @param source the publishing service
+ * @param type the event type
+ * @param time when it was published
+ * @param dataSchema the contract id, when the event has a contract
+ * @param contractVersion the contract version, when the event has a contract
+ * @param partitionKey the ordering key, if any
+ * @param traceParent the W3C {@code traceparent} of the publish span, if tracing is on
+ * @param traceState the W3C {@code tracestate}, if any
+ * @param data the payload
+ */
+public record EventEnvelope(
+        String id,
+        String source,
+        String type,
+        Instant time,
+        Optional<String> dataSchema,
+        Optional<String> contractVersion,
+        Optional<String> partitionKey,
+        Optional<String> traceParent,
+        Optional<String> traceState,
+        JsonNode data) {
+    /** The CloudEvents version written and accepted. */
+    public static final String SPEC_VERSION = "1.0";
+
+    /** Validates the components. */
+    public EventEnvelope {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(dataSchema, "dataSchema");
+        Objects.requireNonNull(contractVersion, "contractVersion");
+        Objects.requireNonNull(partitionKey, "partitionKey");
+        Objects.requireNonNull(traceParent, "traceParent");
+        Objects.requireNonNull(traceState, "traceState");
+        Objects.requireNonNull(data, "data");
+    }
+
+    /** The trace context attributes, as a carrier for propagators. */
+    public Map<String, String> traceContext() {
+        Map<String, String> out = new LinkedHashMap<>();
+        traceParent.ifPresent(v -> out.put("traceparent", v));
+        traceState.ifPresent(v -> out.put("tracestate", v));
+        return out;
+    }
+
+    /** The JSON document. */
+    public String toJson(ObjectMapper json) {
+        ObjectNode node = json.createObjectNode();
+        node.put("specversion", SPEC_VERSION);
+        node.put("id", id);
+        node.put("source", source);
+        node.put("type", type);
+        node.put("time", time.toString());
+        node.put("datacontenttype", "application/json");
+        dataSchema.ifPresent(v -> node.put("dataschema", v));
+        contractVersion.ifPresent(v -> node.put("contractversion", v));
+        partitionKey.ifPresent(v -> node.put("partitionkey", v));
+        traceParent.ifPresent(v -> node.put("traceparent", v));
+        traceState.ifPresent(v -> node.put("tracestate", v));
+        node.set("data", data);
+        try {
+            return json.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an envelope could not be written as JSON", e);
+        }
+    }
+
+    /**
+     * Reads a JSON document.
+     *
+     * @throws MalformedEventException naming what is wrong (never quoting the content)
+     */
+    public static EventEnvelope parse(@Nullable String text, ObjectMapper json) {
+        if (text == null) {
+            throw new MalformedEventException("the entry has no 'data' field");
+        }
+        JsonNode node;
+        try {
+            node = json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new MalformedEventException("'data' is not JSON (" + e.getOriginalMessage() + ")");
+        }
+        if (node == null || !node.isObject()) {
+            throw new MalformedEventException("'data' is not a JSON object, so not a CloudEvents envelope");
+        }
+        String spec = text(node, "specversion");
+        if (!SPEC_VERSION.equals(spec)) {
+            throw new MalformedEventException("not a CloudEvents 1.0 envelope (specversion " + spec + ")");
+        }
+        Instant time;
+        String timeText = optional(node, "time").orElse(null);
+        try {
+            time = timeText == null ? Instant.EPOCH : Instant.parse(timeText);
+        } catch (DateTimeParseException e) {
+            throw new MalformedEventException("'time' is not an RFC 3339 timestamp");
+        }
+        String contentType = optional(node, "datacontenttype").orElse("application/json");
+        if (!contentType.startsWith("application/json") && !contentType.endsWith("+json")) {
+            throw new MalformedEventException("'datacontenttype' " + contentType + " is not JSON");
+        }
+        JsonNode data = node.get("data");
+        if (data == null) {
+            throw new MalformedEventException("the envelope has no 'data'");
+        }
+        return new EventEnvelope(
+                text(node, "id"),
+                text(node, "source"),
+                text(node, "type"),
+                time,
+                optional(node, "dataschema"),
+                optional(node, "contractversion"),
+                optional(node, "partitionkey"),
+                optional(node, "traceparent"),
+                optional(node, "tracestate"),
+                data);
+    }
+
+    private static String text(JsonNode node, String name) {
+        JsonNode v = node.get(name);
+        if (v == null || !v.isTextual() || v.asText().isEmpty()) {
+            throw new MalformedEventException("the envelope's required attribute '" + name + "' is missing");
+        }
+        return v.asText();
+    }
+
+    private static Optional<String> optional(JsonNode node, String name) {
+        JsonNode v = node.get(name);
+        return v != null && v.isTextual() ? Optional.of(v.asText()) : Optional.empty();
+    }
+}

@@ -1,0 +1,786 @@
+package ai.openclaw.sdk.events;
+
+import ai.openclaw.sdk.contract.AcceptedVersions;
+import ai.openclaw.sdk.contract.ContractRegistry;
+import ai.openclaw.sdk.contract.ContractVersion;
+import ai.openclaw.sdk.contract.ContractViolation;
+import ai.openclaw.sdk.contract.EventContract;
+import ai.openclaw.sdk.transport.EventTransport;
+import ai.openclaw.sdk.transport.NoGroupException;
+import ai.openclaw.sdk.transport.StreamEntry;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Subscribes one service to events, at least once. Build it, {@link #start()} it, {@link #close()} it.
+ *
+ * <pre>{@code
+ * EventSubscriber subscriber = EventSubscriber.builder("billing-service", RedisTransport.create("redis://localhost"))
+ *         .contracts(contracts)
+ *         .on("user.created", UserCreated.class, (event, meta) -> billing.startTrial(event.userId()))
+ *         .on("user.deleted", AcceptedVersions.parse("1.x"), UserDeleted.class, (e, meta) -> billing.cancel(e.userId()))
+ *         .build();
+ * subscriber.start();
+ * }</pre>
+ *
+ * <ul>
+ *   <li><b>Groups</b>: the consumer group is the service's name, created (with the stream) when missing and again when
+ *       Redis answers NOGROUP (restarted empty, stream deleted; re-created from the stream's start, so nothing written
+ *       meanwhile is skipped). The consumer name is unique per process.
+ *   <li><b>At-least-once</b>: an entry is acknowledged only after its handler returns. A handler that throws is retried
+ *       in place ({@link Builder#handlerAttempts}, exponential backoff); then the entry stays pending and is
+ *       redelivered once idle past {@link Builder#processingTimeout} — to this or any live consumer, which also reclaims
+ *       entries of crashed consumers. Pending entries whose data was trimmed away are acknowledged and counted.
+ *   <li><b>Dead letters</b>: after {@link Builder#maxDeliveries} deliveries, and at once for an entry that is not JSON,
+ *       not a CloudEvents envelope, breaks its contract, has no handler for its version or does not map to the
+ *       handler's type, or is over {@link Builder#maxEventBytes}, the entry goes to the dead-letter stream ({@code <stream>.dlq}) with the reason, the original
+ *       id and data, the delivery count and the group; it is acknowledged only once the dead letter is written.
+ *   <li><b>Bounded memory</b>: at most {@link Builder#maxInFlight} entries are read and not yet finished, whatever the
+ *       backlog.
+ *   <li><b>Tracing</b>: a CONSUMER span {@code process <type>} whose parent is the publisher's context.
+ *   <li><b>Shutdown</b>: {@link #close()} stops reading, lets in-flight entries finish within {@link
+ *       Builder#shutdownTimeout}, and leaves unfinished ones pending for another consumer.
+ * </ul>
+ */
+public final class EventSubscriber implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EventSubscriber.class);
+    private static final TextMapGetter<Map<String, String>> GETTER = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(Map<String, String> carrier) {
+            return carrier.keySet();
+        }
+
+        @Override
+        public @Nullable String get(@Nullable Map<String, String> carrier, String key) {
+            return carrier == null ? null : carrier.get(key);
+        }
+    };
+
+    private record Registration<T>(@Nullable AcceptedVersions versions, Class<T> type, EventHandler<T> handler) {}
+
+    private final String group;
+    private final String consumer;
+    private final EventTransport transport;
+    private final Map<String, List<Registration<?>>> handlers;
+    private final Map<String, String> typeByStream;
+    private final @Nullable ContractRegistry contracts;
+    private final ObjectMapper json;
+    private final OpenTelemetry openTelemetry;
+    private final Tracer tracer;
+    private final Clock clock;
+    private final boolean fromStart;
+    private final int batchSize;
+    private final Duration pollTimeout;
+    private final Duration processingTimeout;
+    private final Duration reclaimInterval;
+    private final int maxDeliveries;
+    private final int handlerAttempts;
+    private final Duration retryBackoff;
+    private final Duration shutdownTimeout;
+    private final String deadLetterSuffix;
+    private final int maxEventBytes;
+    private final Semaphore permits;
+    private final int maxInFlight;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService reclaimer;
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final AtomicLong processed = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong retried = new AtomicLong();
+    private final AtomicLong deadLettered = new AtomicLong();
+    private final AtomicLong reclaimed = new AtomicLong();
+    private final AtomicLong trimmed = new AtomicLong();
+    private volatile boolean running;
+    private @Nullable Thread reader;
+
+    private EventSubscriber(Builder b) {
+        this.group = b.service;
+        this.consumer = b.consumerName != null ? b.consumerName : defaultConsumerName(b.service);
+        this.transport = b.transport;
+        Map<String, List<Registration<?>>> h = new LinkedHashMap<>();
+        b.handlers.forEach((type, regs) -> h.put(type, List.copyOf(regs)));
+        this.handlers = Map.copyOf(h);
+        Map<String, String> streams = new LinkedHashMap<>();
+        h.keySet().forEach(type -> streams.put(b.streamPrefix + type, type));
+        this.typeByStream = streams;
+        this.contracts = b.contracts;
+        this.json = b.json;
+        this.openTelemetry = b.openTelemetry;
+        this.tracer = b.openTelemetry.getTracer("ai.openclaw.sdk.events");
+        this.clock = b.clock;
+        this.fromStart = b.fromStart;
+        this.batchSize = b.batchSize;
+        this.pollTimeout = b.pollTimeout;
+        this.processingTimeout = b.processingTimeout;
+        this.reclaimInterval = b.reclaimInterval != null
+                ? b.reclaimInterval
+                : min(b.processingTimeout.dividedBy(2), Duration.ofSeconds(10));
+        this.maxDeliveries = b.maxDeliveries;
+        this.handlerAttempts = b.handlerAttempts;
+        this.retryBackoff = b.retryBackoff;
+        this.shutdownTimeout = b.shutdownTimeout;
+        this.deadLetterSuffix = b.deadLetterSuffix;
+        this.maxEventBytes = b.maxEventBytes;
+        this.maxInFlight = b.maxInFlight;
+        this.permits = new Semaphore(b.maxInFlight);
+        AtomicInteger n = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(b.workers, r -> {
+            Thread t = new Thread(r, "openclaw-events-" + group + "-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.reclaimer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "openclaw-events-" + group + "-reclaim");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static String defaultConsumerName(String service) {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "unknown-host";
+        }
+        return service + "-" + host + "-" + ManagementFactory.getRuntimeMXBean().getPid() + "-"
+                + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xFFFFFFL);
+    }
+
+    /**
+     * A builder for the subscriber of {@code service}.
+     *
+     * @param service this service's catalog name: the consumer group
+     * @param transport where events come from
+     */
+    public static Builder builder(String service, EventTransport transport) {
+        return new Builder(service, transport);
+    }
+
+    /** The consumer group: the service's name. */
+    public String group() {
+        return group;
+    }
+
+    /** This process's consumer name in the group. */
+    public String consumerName() {
+        return consumer;
+    }
+
+    /** The streams subscribed to. */
+    public Set<String> streams() {
+        return typeByStream.keySet();
+    }
+
+    /** The dead-letter stream of a stream. */
+    public String deadLetterStreamOf(String stream) {
+        return stream + deadLetterSuffix;
+    }
+
+    /** Counts of what the subscriber did since it started. */
+    public SubscriberStats stats() {
+        return new SubscriberStats(
+                processed.get(),
+                failed.get(),
+                retried.get(),
+                deadLettered.get(),
+                reclaimed.get(),
+                trimmed.get(),
+                maxInFlight - permits.availablePermits());
+    }
+
+    /** Whether the subscriber is reading. */
+    public boolean isRunning() {
+        return running;
+    }
+
+    /**
+     * Creates the groups that are missing and starts reading and reclaiming.
+     *
+     * @throws IllegalStateException when already started
+     */
+    public synchronized void start() {
+        if (running || reader != null) {
+            throw new IllegalStateException("the subscriber of " + group + " was started already");
+        }
+        ensureGroups(fromStart);
+        running = true;
+        Thread t = new Thread(this::readLoop, "openclaw-events-" + group + "-read");
+        t.setDaemon(true);
+        reader = t;
+        t.start();
+        long period = Math.max(50, reclaimInterval.toMillis());
+        reclaimer.scheduleWithFixedDelay(this::reclaim, period, period, TimeUnit.MILLISECONDS);
+        LOG.info("subscriber {} ({}) started on {}", group, consumer, typeByStream.keySet());
+    }
+
+    private void ensureGroups(boolean start) {
+        for (String stream : typeByStream.keySet()) {
+            transport.createGroup(stream, group, start);
+        }
+    }
+
+    private void readLoop() {
+        List<String> streams = List.copyOf(typeByStream.keySet());
+        long backoff = 100;
+        while (running) {
+            try {
+                if (!permits.tryAcquire(pollTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    continue; // every slot busy: memory stays bounded while a backlog waits in Redis
+                }
+                int available = 1 + permits.drainPermits();
+                int count = Math.min(batchSize, available);
+                permits.release(available - count);
+                List<StreamEntry> entries;
+                try {
+                    entries = transport.read(group, consumer, streams, count, pollTimeout);
+                } catch (RuntimeException e) {
+                    permits.release(count);
+                    throw e;
+                }
+                permits.release(count - entries.size());
+                for (StreamEntry entry : entries) {
+                    dispatch(entry);
+                }
+                backoff = 100;
+            } catch (NoGroupException e) {
+                LOG.warn("{}: re-creating consumer group {} ({})", consumer, group, e.getMessage());
+                safely(() -> ensureGroups(true));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                LOG.warn("{}: reading failed, retrying in {} ms: {}", consumer, backoff, e.toString());
+                sleep(backoff);
+                backoff = Math.min(backoff * 2, 5_000);
+            }
+        }
+    }
+
+    /** Hands an entry to a worker; the caller holds a permit for it. */
+    private void dispatch(StreamEntry entry) {
+        inFlight.add(entry.id());
+        try {
+            workers.execute(() -> {
+                try {
+                    handle(entry);
+                } catch (RuntimeException e) {
+                    LOG.warn("{}: entry {} of {} left pending: {}", consumer, entry.id(), entry.stream(), e.toString());
+                } finally {
+                    inFlight.remove(entry.id());
+                    permits.release();
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            inFlight.remove(entry.id());
+            permits.release(); // shutting down: the entry stays pending for another consumer
+        }
+    }
+
+    private void reclaim() {
+        for (String stream : typeByStream.keySet()) {
+            if (!running) {
+                return;
+            }
+            try {
+                int free = permits.availablePermits();
+                if (free == 0) {
+                    return;
+                }
+                EventTransport.Claim claim =
+                        transport.claimIdle(stream, group, consumer, processingTimeout, Math.min(batchSize, free));
+                if (!claim.trimmed().isEmpty()) {
+                    trimmed.addAndGet(claim.trimmed().size());
+                    LOG.warn(
+                            "{}: {} pending entries of {} were trimmed away before being handled; acknowledged",
+                            consumer,
+                            claim.trimmed().size(),
+                            stream);
+                }
+                for (StreamEntry entry : claim.entries()) {
+                    if (inFlight.contains(entry.id())) {
+                        continue; // still being handled here: not stuck, only slow
+                    }
+                    reclaimed.incrementAndGet();
+                    permits.acquire();
+                    dispatch(entry);
+                }
+            } catch (NoGroupException e) {
+                safely(() -> ensureGroups(true));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("{}: reclaiming {} failed: {}", consumer, stream, e.toString());
+            }
+        }
+    }
+
+    private void handle(StreamEntry entry) {
+        String type = typeByStream.get(entry.stream());
+        if (entry.data() != null
+                && entry.data().length() > maxEventBytes / 4
+                && entry.data().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > maxEventBytes) {
+            deadLetter(entry, null, "malformed: the entry is over the size limit of " + maxEventBytes + " bytes");
+            return;
+        }
+        EventEnvelope envelope;
+        try {
+            envelope = EventEnvelope.parse(entry.data(), json);
+        } catch (MalformedEventException e) {
+            deadLetter(entry, null, "malformed: " + e.getMessage());
+            return;
+        }
+        if (!envelope.type().equals(type)) {
+            deadLetter(entry, envelope, "malformed: type '" + envelope.type() + "' on the stream of '" + type + "'");
+            return;
+        }
+        Optional<ContractVersion> version;
+        try {
+            version = envelope.contractVersion().map(ContractVersion::parse);
+        } catch (IllegalArgumentException e) {
+            deadLetter(entry, envelope, "malformed: " + e.getMessage());
+            return;
+        }
+        Registration<?> registration = registrationFor(type, version).orElse(null);
+        if (registration == null) {
+            deadLetter(
+                    entry,
+                    envelope,
+                    "no handler accepts " + type + " "
+                            + version.map(Object::toString).orElse("(no version)"));
+            return;
+        }
+        if (contracts != null && version.isPresent()) {
+            Optional<EventContract> contract = contracts.eventContract(type, version.get());
+            if (contract.isEmpty()) {
+                deadLetter(entry, envelope, "no contract for " + type + " " + version.get());
+                return;
+            }
+            List<ContractViolation> violations = contract.get().validate(envelope.data());
+            if (!violations.isEmpty()) {
+                deadLetter(
+                        entry,
+                        envelope,
+                        "contract violated: "
+                                + String.join(
+                                        "; ",
+                                        violations.stream()
+                                                .map(ContractViolation::toString)
+                                                .toList()));
+                return;
+            }
+        }
+        run(entry, envelope, registration);
+    }
+
+    private Optional<Registration<?>> registrationFor(String type, Optional<ContractVersion> version) {
+        for (Registration<?> r : handlers.getOrDefault(type, List.of())) {
+            if (r.versions() == null || (version.isPresent() && r.versions().accepts(version.get()))) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private <T> void run(StreamEntry entry, EventEnvelope envelope, Registration<T> registration) {
+        T payload;
+        try {
+            payload = registration.type() == EventEnvelope.class
+                    ? registration.type().cast(envelope)
+                    : json.treeToValue(envelope.data(), registration.type());
+        } catch (Exception e) {
+            deadLetter(
+                    entry,
+                    envelope,
+                    "the payload does not map to " + registration.type().getSimpleName() + ": " + e.getMessage());
+            return;
+        }
+        Context parent = openTelemetry
+                .getPropagators()
+                .getTextMapPropagator()
+                .extract(Context.root(), envelope.traceContext(), GETTER);
+        Span span = tracer.spanBuilder("process " + envelope.type())
+                .setParent(parent)
+                .setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "redis")
+                .setAttribute("messaging.operation.type", "process")
+                .setAttribute("messaging.destination.name", entry.stream())
+                .setAttribute("messaging.consumer.group.name", group)
+                .setAttribute("messaging.message.id", envelope.id())
+                .setAttribute("messaging.message.delivery_count", entry.deliveries())
+                .startSpan();
+        EventMetadata metadata = new EventMetadata(envelope, entry.stream(), entry.id(), entry.deliveries());
+        Exception last = null;
+        try (Scope ignored = span.makeCurrent()) {
+            for (int attempt = 1; attempt <= handlerAttempts; attempt++) {
+                if (attempt > 1) {
+                    retried.incrementAndGet();
+                    sleep(retryBackoff.toMillis() << Math.min(attempt - 2, 10));
+                }
+                try {
+                    registration.handler().handle(payload, metadata);
+                    transport.ack(entry.stream(), group, List.of(entry.id()));
+                    processed.incrementAndGet();
+                    return;
+                } catch (Exception e) {
+                    failed.incrementAndGet();
+                    last = e;
+                    if (!running && attempt < handlerAttempts) {
+                        break; // shutting down: leave the entry pending rather than wait for retries
+                    }
+                }
+            }
+        } finally {
+            if (last != null) {
+                span.recordException(last);
+                span.setStatus(StatusCode.ERROR, String.valueOf(last.getMessage()));
+            }
+            span.end();
+        }
+        if (entry.deliveries() >= maxDeliveries) {
+            deadLetter(
+                    entry,
+                    envelope,
+                    "the handler failed on each of " + entry.deliveries() + " deliveries: "
+                            + last.getClass().getName() + ": " + last.getMessage());
+        } else {
+            LOG.debug(
+                    "{}: {} {} failed on delivery {}; left pending for redelivery",
+                    consumer,
+                    envelope.type(),
+                    entry.id(),
+                    entry.deliveries());
+        }
+    }
+
+    /** Writes the dead letter, then acknowledges the entry; when the write fails the entry stays pending. */
+    private void deadLetter(StreamEntry entry, @Nullable EventEnvelope envelope, String reason) {
+        ObjectNode letter = json.createObjectNode();
+        letter.put("reason", reason);
+        letter.put("stream", entry.stream());
+        letter.put("originalId", entry.id());
+        letter.put("group", group);
+        letter.put("consumer", consumer);
+        letter.put("deliveries", entry.deliveries());
+        letter.put("deadLetteredAt", clock.instant().toString());
+        if (envelope != null) {
+            letter.put("eventId", envelope.id());
+        }
+        letter.put("data", entry.data());
+        try {
+            transport
+                    .append(deadLetterStreamOf(entry.stream()), letter.toString(), ai.openclaw.sdk.transport.Trim.NONE)
+                    .toCompletableFuture()
+                    .get(30, TimeUnit.SECONDS);
+            transport.ack(entry.stream(), group, List.of(entry.id()));
+            deadLettered.incrementAndGet();
+            LOG.warn("{}: entry {} of {} dead-lettered: {}", consumer, entry.id(), entry.stream(), reason);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            LOG.warn(
+                    "{}: could not dead-letter entry {} of {} ({}); it stays pending",
+                    consumer,
+                    entry.id(),
+                    entry.stream(),
+                    e.toString());
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void safely(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            LOG.warn("{}", e.toString());
+        }
+    }
+
+    /**
+     * Stops reading, lets in-flight entries finish within the shutdown timeout, and stops. Entries not finished stay
+     * pending: another consumer reclaims them. Does not close the transport.
+     */
+    @Override
+    public void close() {
+        Thread r;
+        synchronized (this) {
+            if (!running) {
+                workers.shutdownNow();
+                reclaimer.shutdownNow();
+                return;
+            }
+            running = false;
+            r = reader;
+        }
+        reclaimer.shutdownNow();
+        if (r != null) {
+            try {
+                r.join(pollTimeout.toMillis() + 2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(shutdownTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn(
+                        "{}: {} entries unfinished after {}; they stay pending for another consumer",
+                        consumer,
+                        inFlight.size(),
+                        shutdownTimeout);
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            workers.shutdownNow();
+        }
+        LOG.info("subscriber {} ({}) stopped: {}", group, consumer, stats());
+    }
+
+    /** Builds an {@link EventSubscriber}. Not thread-safe. */
+    public static final class Builder {
+        private final String service;
+        private final EventTransport transport;
+        private final Map<String, List<Registration<?>>> handlers = new LinkedHashMap<>();
+        private @Nullable String consumerName;
+        private @Nullable ContractRegistry contracts;
+        private ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+        private OpenTelemetry openTelemetry = OpenTelemetry.noop();
+        private Clock clock = Clock.systemUTC();
+        private String streamPrefix = "";
+        private boolean fromStart;
+        private int workers = 4;
+        private int maxInFlight = 64;
+        private int batchSize = 16;
+        private Duration pollTimeout = Duration.ofSeconds(1);
+        private Duration processingTimeout = Duration.ofSeconds(30);
+        private @Nullable Duration reclaimInterval;
+        private int maxDeliveries = 5;
+        private int handlerAttempts = 3;
+        private Duration retryBackoff = Duration.ofMillis(100);
+        private Duration shutdownTimeout = Duration.ofSeconds(10);
+        private String deadLetterSuffix = ".dlq";
+        private int maxEventBytes = EventPublisher.DEFAULT_MAX_EVENT_BYTES;
+
+        private Builder(String service, EventTransport transport) {
+            this.service = Objects.requireNonNull(service, "service");
+            this.transport = Objects.requireNonNull(transport, "transport");
+        }
+
+        /** Handles every version of an event type with a typed payload. */
+        public <T> Builder on(String eventType, Class<T> payloadType, EventHandler<T> handler) {
+            return register(eventType, null, payloadType, handler);
+        }
+
+        /** Handles the versions of an event type that {@code versions} accepts; register several for several. */
+        public <T> Builder on(
+                String eventType, AcceptedVersions versions, Class<T> payloadType, EventHandler<T> handler) {
+            return register(eventType, Objects.requireNonNull(versions, "versions"), payloadType, handler);
+        }
+
+        /** Handles every version of an event type with the whole envelope. */
+        public Builder onEnvelope(String eventType, EventHandler<EventEnvelope> handler) {
+            return register(eventType, null, EventEnvelope.class, handler);
+        }
+
+        private <T> Builder register(
+                String eventType, @Nullable AcceptedVersions versions, Class<T> payloadType, EventHandler<T> handler) {
+            Objects.requireNonNull(eventType, "eventType");
+            Objects.requireNonNull(payloadType, "payloadType");
+            Objects.requireNonNull(handler, "handler");
+            handlers.computeIfAbsent(eventType, t -> new ArrayList<>())
+                    .add(new Registration<>(versions, payloadType, handler));
+            return this;
+        }
+
+        /** This process's consumer name; default service, host, process id and a random suffix. */
+        public Builder consumerName(String name) {
+            this.consumerName = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /** Contracts to validate received payloads against (their envelope's contract version). */
+        public Builder contracts(ContractRegistry contracts) {
+            this.contracts = Objects.requireNonNull(contracts, "contracts");
+            return this;
+        }
+
+        /** The JSON mapper for payloads. */
+        public Builder objectMapper(ObjectMapper json) {
+            this.json = Objects.requireNonNull(json, "json");
+            return this;
+        }
+
+        /** The OpenTelemetry to trace with; default no-op. */
+        public Builder openTelemetry(OpenTelemetry openTelemetry) {
+            this.openTelemetry = Objects.requireNonNull(openTelemetry, "openTelemetry");
+            return this;
+        }
+
+        /** The clock of dead-letter times. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** The prefix before event types in stream keys; must match the publishers'. */
+        public Builder streamPrefix(String prefix) {
+            this.streamPrefix = Objects.requireNonNull(prefix, "prefix");
+            return this;
+        }
+
+        /** Whether a new group starts with the entries already in the stream; default false (new entries only). */
+        public Builder startFromBeginning(boolean fromStart) {
+            this.fromStart = fromStart;
+            return this;
+        }
+
+        /** Worker threads running handlers; default 4. */
+        public Builder workers(int workers) {
+            this.workers = positive("workers", workers);
+            return this;
+        }
+
+        /** Entries read and not yet finished, at most; default 64. */
+        public Builder maxInFlight(int maxInFlight) {
+            this.maxInFlight = positive("maxInFlight", maxInFlight);
+            return this;
+        }
+
+        /** Entries read per call; default 16. */
+        public Builder batchSize(int batchSize) {
+            this.batchSize = positive("batchSize", batchSize);
+            return this;
+        }
+
+        /** How long a read waits for new entries; default 1 s. Also bounds how long {@link #close()} waits to stop reading. */
+        public Builder pollTimeout(Duration timeout) {
+            this.pollTimeout = positive("pollTimeout", timeout);
+            return this;
+        }
+
+        /** How long an entry may stay unacknowledged before any consumer reclaims it; default 30 s. */
+        public Builder processingTimeout(Duration timeout) {
+            this.processingTimeout = positive("processingTimeout", timeout);
+            return this;
+        }
+
+        /** How often idle entries are looked for; default half the processing timeout, at most 10 s. */
+        public Builder reclaimInterval(Duration interval) {
+            this.reclaimInterval = positive("reclaimInterval", interval);
+            return this;
+        }
+
+        /** Deliveries after which a failing entry is dead-lettered; default 5. */
+        public Builder maxDeliveries(int deliveries) {
+            this.maxDeliveries = positive("maxDeliveries", deliveries);
+            return this;
+        }
+
+        /** Handler calls per delivery (1 = no in-place retry); default 3. */
+        public Builder handlerAttempts(int attempts) {
+            this.handlerAttempts = positive("handlerAttempts", attempts);
+            return this;
+        }
+
+        /** The first in-place retry's delay, doubling after; default 100 ms. */
+        public Builder retryBackoff(Duration backoff) {
+            this.retryBackoff = positive("retryBackoff", backoff);
+            return this;
+        }
+
+        /** How long {@link #close()} lets in-flight entries finish; default 10 s. */
+        public Builder shutdownTimeout(Duration timeout) {
+            this.shutdownTimeout = positive("shutdownTimeout", timeout);
+            return this;
+        }
+
+        /** The suffix of dead-letter streams; default {@code .dlq}. */
+        public Builder deadLetterSuffix(String suffix) {
+            if (Objects.requireNonNull(suffix, "suffix").isEmpty()) {
+                throw new IllegalArgumentException("deadLetterSuffix must not be empty");
+            }
+            this.deadLetterSuffix = suffix;
+            return this;
+        }
+
+        /** The largest entry handled; larger ones are dead-lettered unread. Default 1 MiB, as publishers. */
+        public Builder maxEventBytes(int bytes) {
+            this.maxEventBytes = positive("maxEventBytes", bytes);
+            return this;
+        }
+
+        private static int positive(String name, int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException(name + " must be >= 1, was " + value);
+            }
+            return value;
+        }
+
+        private static Duration positive(String name, Duration value) {
+            Objects.requireNonNull(value, name);
+            if (value.isZero() || value.isNegative()) {
+                throw new IllegalArgumentException(name + " must be positive, was " + value);
+            }
+            return value;
+        }
+
+        /**
+         * Builds the subscriber.
+         *
+         * @throws IllegalStateException when no handler was registered
+         */
+        public EventSubscriber build() {
+            if (handlers.isEmpty()) {
+                throw new IllegalStateException("register at least one handler with on(...)");
+            }
+            return new EventSubscriber(this);
+        }
+    }
+}

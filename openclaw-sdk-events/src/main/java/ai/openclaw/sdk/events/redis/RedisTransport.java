@@ -1,0 +1,330 @@
+package ai.openclaw.sdk.events.redis;
+
+import ai.openclaw.sdk.transport.EventTransport;
+import ai.openclaw.sdk.transport.NoGroupException;
+import ai.openclaw.sdk.transport.StreamEntry;
+import ai.openclaw.sdk.transport.Trim;
+import io.lettuce.core.AbstractRedisClient;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.Consumer;
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.XAddArgs;
+import io.lettuce.core.XClaimArgs;
+import io.lettuce.core.XGroupCreateArgs;
+import io.lettuce.core.XPendingArgs;
+import io.lettuce.core.XReadArgs;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisStreamAsyncCommands;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.models.stream.PendingMessage;
+import io.lettuce.core.models.stream.PendingMessages;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+/**
+ * The event transport over Redis Streams, with Lettuce: a standalone server or Sentinel ({@code redis://},
+ * {@code rediss://} for TLS, {@code redis-sentinel://}; an ACL user and password in the URI), or a Cluster.
+ *
+ * <pre>{@code
+ * try (RedisTransport redis = RedisTransport.create("rediss://billing:s3cret@redis.internal:6380")) {
+ *     ...
+ * }
+ * RedisTransport cluster = RedisTransport.cluster(List.of(RedisURI.create("redis://10.0.0.1:7000")));
+ * }</pre>
+ *
+ * <p>Commands share one connection; blocking reads ({@code XREADGROUP BLOCK}) get a connection per reading thread, so
+ * a subscription waiting for entries never holds up publishing. While Redis is unreachable, Lettuce reconnects; at
+ * most {@link #DEFAULT_REQUEST_QUEUE} commands wait (bounded buffering) and each fails after {@link
+ * #DEFAULT_COMMAND_TIMEOUT}: a publish is never reported as sent when it was not.
+ *
+ * <p>Reclaiming idle entries uses {@code XPENDING ... IDLE} and {@code XCLAIM} rather than {@code XAUTOCLAIM}: the same
+ * semantics (entries of any consumer idle past the processing timeout), but the pending list gives each entry's
+ * delivery count and shows the entries that were trimmed away, which XAUTOCLAIM's reply (as Lettuce parses it) drops.
+ */
+public final class RedisTransport implements EventTransport {
+    /** How long a command may take, including waiting for a reconnect. */
+    public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(10);
+
+    /** How many commands may wait while Redis is unreachable. */
+    public static final int DEFAULT_REQUEST_QUEUE = 10_000;
+
+    private final AbstractRedisClient client;
+    private final boolean ownsClient;
+    private final Function<AbstractRedisClient, StatefulConnection<String, String>> connect;
+    private final StatefulConnection<String, String> shared;
+    private final Map<Thread, StatefulConnection<String, String>> readers = new ConcurrentHashMap<>();
+    private final Duration timeout;
+
+    private RedisTransport(
+            AbstractRedisClient client,
+            boolean ownsClient,
+            Function<AbstractRedisClient, StatefulConnection<String, String>> connect,
+            Duration timeout) {
+        this.client = client;
+        this.ownsClient = ownsClient;
+        this.connect = connect;
+        this.timeout = timeout;
+        this.shared = connect.apply(client);
+    }
+
+    /**
+     * A transport to a standalone server or through Sentinel.
+     *
+     * @param uri {@code redis://[user:password@]host:port}, {@code rediss://...}, {@code redis-sentinel://...}
+     */
+    public static RedisTransport create(String uri) {
+        return create(RedisURI.create(Objects.requireNonNull(uri, "uri")));
+    }
+
+    /** A transport to a standalone server or through Sentinel. */
+    public static RedisTransport create(RedisURI uri) {
+        RedisClient client = RedisClient.create(uri);
+        client.setOptions(ClientOptions.builder()
+                .requestQueueSize(DEFAULT_REQUEST_QUEUE)
+                .timeoutOptions(TimeoutOptions.enabled(DEFAULT_COMMAND_TIMEOUT))
+                .build());
+        return new RedisTransport(client, true, c -> ((RedisClient) c).connect(), DEFAULT_COMMAND_TIMEOUT);
+    }
+
+    /** A transport to a Redis Cluster, from one or more seed nodes. */
+    public static RedisTransport cluster(List<RedisURI> seeds) {
+        RedisClusterClient client = RedisClusterClient.create(seeds);
+        client.setOptions(ClusterClientOptions.builder()
+                .requestQueueSize(DEFAULT_REQUEST_QUEUE)
+                .timeoutOptions(TimeoutOptions.enabled(DEFAULT_COMMAND_TIMEOUT))
+                .build());
+        return new RedisTransport(client, true, c -> ((RedisClusterClient) c).connect(), DEFAULT_COMMAND_TIMEOUT);
+    }
+
+    /** A transport over a client the caller configured and keeps (it is not shut down by {@link #close()}). */
+    public static RedisTransport using(RedisClient client) {
+        return new RedisTransport(client, false, c -> ((RedisClient) c).connect(), DEFAULT_COMMAND_TIMEOUT);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static RedisStreamAsyncCommands<String, String> commands(StatefulConnection<String, String> c) {
+        if (c instanceof StatefulRedisClusterConnection<?, ?> cluster) {
+            return ((StatefulRedisClusterConnection<String, String>) cluster).async();
+        }
+        return ((StatefulRedisConnection<String, String>) c).async();
+    }
+
+    private RedisStreamAsyncCommands<String, String> shared() {
+        return commands(shared);
+    }
+
+    @Override
+    public CompletionStage<String> append(String stream, String data, Trim trim) {
+        return shared().xadd(stream, addArgs(trim), Map.of("data", data));
+    }
+
+    @Override
+    public List<CompletionStage<String>> appendAll(List<Append> appends, Trim trim) {
+        // Lettuce writes each command without waiting for the previous reply: one pipeline, one round trip.
+        List<CompletionStage<String>> out = new ArrayList<>(appends.size());
+        XAddArgs args = addArgs(trim);
+        RedisStreamAsyncCommands<String, String> commands = shared();
+        for (Append a : appends) {
+            out.add(commands.xadd(a.stream(), args, Map.of("data", a.data())));
+        }
+        return out;
+    }
+
+    private static XAddArgs addArgs(Trim trim) {
+        XAddArgs args = new XAddArgs();
+        if (trim.maxLength() > 0) {
+            args.maxlen(trim.maxLength()).approximateTrimming();
+        } else if (!trim.maxAge().isZero()) {
+            long minMillis = System.currentTimeMillis() - trim.maxAge().toMillis();
+            args.minId(Math.max(0, minMillis) + "-0").approximateTrimming();
+        }
+        return args;
+    }
+
+    @Override
+    public void createGroup(String stream, String group, boolean fromStart) {
+        try {
+            await(shared().xgroupCreate(
+                            XReadArgs.StreamOffset.from(stream, fromStart ? "0" : "$"),
+                            group,
+                            XGroupCreateArgs.Builder.mkstream()));
+        } catch (RedisCommandExecutionException e) {
+            if (!String.valueOf(e.getMessage()).startsWith("BUSYGROUP")) {
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public List<StreamEntry> read(String group, String consumer, List<String> streams, int count, Duration block) {
+        StatefulConnection<String, String> reader =
+                readers.computeIfAbsent(Thread.currentThread(), t -> connect.apply(client));
+        @SuppressWarnings("unchecked")
+        XReadArgs.StreamOffset<String>[] offsets = streams.stream()
+                .map(s -> XReadArgs.StreamOffset.lastConsumed(s))
+                .toArray(XReadArgs.StreamOffset[]::new);
+        XReadArgs args = XReadArgs.Builder.count(count);
+        if (!block.isZero()) {
+            args.block(block);
+        }
+        List<StreamMessage<String, String>> messages;
+        try {
+            messages = await(
+                    commands(reader).xreadgroup(Consumer.from(group, consumer), args, offsets), block.plus(timeout));
+        } catch (RedisCommandExecutionException e) {
+            throw noGroupOr(e, String.join(",", streams), group);
+        }
+        List<StreamEntry> out = new ArrayList<>(messages.size());
+        for (StreamMessage<String, String> m : messages) {
+            out.add(new StreamEntry(
+                    m.getStream(),
+                    m.getId(),
+                    m.getBody() == null ? null : m.getBody().get("data"),
+                    1));
+        }
+        return out;
+    }
+
+    @Override
+    public void ack(String stream, String group, Collection<String> ids) {
+        if (!ids.isEmpty()) {
+            await(shared().xack(stream, group, ids.toArray(new String[0])));
+        }
+    }
+
+    @Override
+    public Claim claimIdle(String stream, String group, String consumer, Duration minIdle, int count) {
+        List<PendingMessage> idle;
+        try {
+            idle = await(shared().xpending(
+                            stream,
+                            new XPendingArgs<String>()
+                                    .group(group)
+                                    .range(Range.create("-", "+"))
+                                    .limit(Limit.from(count))
+                                    .idle(minIdle)));
+        } catch (RedisCommandExecutionException e) {
+            throw noGroupOr(e, stream, group);
+        }
+        if (idle.isEmpty()) {
+            return new Claim(List.of(), List.of());
+        }
+        Map<String, Long> deliveries = new HashMap<>();
+        for (PendingMessage p : idle) {
+            deliveries.put(p.getId(), p.getRedeliveryCount());
+        }
+        List<StreamMessage<String, String>> claimed = await(shared().xclaim(
+                        stream,
+                        Consumer.from(group, consumer),
+                        XClaimArgs.Builder.minIdleTime(minIdle),
+                        deliveries.keySet().toArray(new String[0])));
+        List<StreamEntry> entries = new ArrayList<>();
+        List<String> trimmed = new ArrayList<>();
+        Map<String, StreamMessage<String, String>> byId = new HashMap<>();
+        for (StreamMessage<String, String> m : claimed) {
+            if (m != null && m.getId() != null) {
+                byId.put(m.getId(), m);
+            }
+        }
+        for (PendingMessage p : idle) {
+            StreamMessage<String, String> m = byId.get(p.getId());
+            if (m == null || m.getBody() == null) {
+                if (m == null && exists(stream, p.getId())) {
+                    continue; // claimed by another consumer meanwhile
+                }
+                trimmed.add(p.getId());
+            } else {
+                // XCLAIM counted this delivery too
+                entries.add(new StreamEntry(stream, m.getId(), m.getBody().get("data"), p.getRedeliveryCount() + 1));
+            }
+        }
+        if (!trimmed.isEmpty()) {
+            ack(stream, group, trimmed);
+        }
+        return new Claim(entries, trimmed);
+    }
+
+    /** Whether the entry is still in the stream: then XCLAIM skipped it because another consumer took it first. */
+    private boolean exists(String stream, String id) {
+        return !await(shared().xrange(stream, Range.create(id, id))).isEmpty();
+    }
+
+    @Override
+    public long pending(String stream, String group) {
+        try {
+            PendingMessages summary = await(shared().xpending(stream, group));
+            return summary.getCount();
+        } catch (RedisCommandExecutionException e) {
+            if (String.valueOf(e.getMessage()).startsWith("NOGROUP")) {
+                return 0;
+            }
+            throw e;
+        }
+    }
+
+    private RuntimeException noGroupOr(RedisCommandExecutionException e, String stream, String group) {
+        if (String.valueOf(e.getMessage()).startsWith("NOGROUP")) {
+            return new NoGroupException(stream, group);
+        }
+        return e;
+    }
+
+    private <T> T await(Future<T> future) {
+        return await(future, timeout);
+    }
+
+    private static <T> T await(Future<T> future, Duration timeout) {
+        try {
+            return future.get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new io.lettuce.core.RedisException(cause);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new io.lettuce.core.RedisCommandTimeoutException("no answer from Redis within " + timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new io.lettuce.core.RedisCommandInterruptedException(e);
+        }
+    }
+
+    /** Closes every connection, and the client when this transport created it. */
+    @Override
+    public void close() {
+        readers.values().forEach(StatefulConnection::close);
+        readers.clear();
+        shared.close();
+        if (ownsClient) {
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RedisTransport{" + client.getClass().getSimpleName() + "}";
+    }
+}

@@ -1,0 +1,397 @@
+package ai.openclaw.sdk.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.openclaw.sdk.catalog.ServiceCatalog;
+import ai.openclaw.sdk.contract.ContractRegistry;
+import ai.openclaw.sdk.contract.ContractViolationException;
+import ai.openclaw.sdk.events.redis.RedisTransport;
+import ai.openclaw.sdk.testing.redis.RedisExtension;
+import ai.openclaw.sdk.testing.redis.RedisServer;
+import ai.openclaw.sdk.transport.Trim;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Publishers and subscribers against a real redis-server started by the test harness. */
+@ExtendWith(RedisExtension.class)
+class EventsOverRedisIT {
+    record UserCreated(String userId, String email, String name, String createdAt) {}
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ServiceCatalog CATALOG = ServiceCatalog.load(resource("/catalog/seed-services.yaml"));
+    private static final ContractRegistry CONTRACTS = ContractRegistry.load(resource("/contracts"));
+
+    private RedisServer redis;
+    private RedisTransport transport;
+    private final List<EventSubscriber> subscribers = new ArrayList<>();
+
+    static Path resource(String name) {
+        try {
+            return Path.of(EventsOverRedisIT.class.getResource(name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @BeforeEach
+    void connect(RedisServer redis) {
+        this.redis = redis;
+        this.transport = RedisTransport.create(redis.uri().toString());
+    }
+
+    @AfterEach
+    void disconnect() {
+        subscribers.forEach(EventSubscriber::close);
+        transport.close();
+    }
+
+    private EventPublisher publisher() {
+        return EventPublisher.builder("user-service", transport)
+                .catalog(CATALOG)
+                .contracts(CONTRACTS)
+                .build();
+    }
+
+    private EventSubscriber started(EventSubscriber.Builder builder) {
+        EventSubscriber s = builder.build();
+        subscribers.add(s);
+        s.start();
+        return s;
+    }
+
+    private static UserCreated user(int i) {
+        return new UserCreated("u-" + i, "user" + i + "@example.com", "User " + i, "2026-11-22T10:00:00Z");
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private List<JsonNode> deadLetters(String stream) throws Exception {
+        List<JsonNode> out = new ArrayList<>();
+        for (Object entry : (List<?>) redis.command("XRANGE", stream + ".dlq", "-", "+")) {
+            List<?> fields = (List<?>) ((List<?>) entry).get(1);
+            out.add(JSON.readTree((String) fields.get(1)));
+        }
+        return out;
+    }
+
+    @Test
+    void anEventIsPublishedInCloudEventsFormAndHandledWithItsTrace() throws Exception {
+        InMemorySpanExporter spans = InMemorySpanExporter.create();
+        OpenTelemetrySdk otel = OpenTelemetrySdk.builder()
+                .setTracerProvider(SdkTracerProvider.builder()
+                        .addSpanProcessor(SimpleSpanProcessor.create(spans))
+                        .build())
+                .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+                .build();
+        List<UserCreated> handled = new CopyOnWriteArrayList<>();
+        List<EventMetadata> metadata = new CopyOnWriteArrayList<>();
+        started(EventSubscriber.builder("billing-service", transport)
+                .contracts(CONTRACTS)
+                .openTelemetry(otel)
+                .on("user.created", UserCreated.class, (event, meta) -> {
+                    handled.add(event);
+                    metadata.add(meta);
+                }));
+        EventPublisher publisher = EventPublisher.builder("user-service", transport)
+                .catalog(CATALOG)
+                .contracts(CONTRACTS)
+                .openTelemetry(otel)
+                .build();
+
+        String entryId = publisher.publish("user.created", user(1));
+        await("the event is handled", () -> handled.size() == 1);
+        assertThat(handled.get(0)).isEqualTo(user(1));
+
+        // the wire: one field, data, a CloudEvents 1.0 structured document
+        List<?> entry = (List<?>) ((List<?>) redis.command("XRANGE", "user.created", "-", "+")).get(0);
+        assertThat(entry.get(0)).isEqualTo(entryId);
+        List<?> fields = (List<?>) entry.get(1);
+        assertThat(fields).hasSize(2).first().isEqualTo("data");
+        JsonNode cloudEvent = JSON.readTree((String) fields.get(1));
+        assertThat(cloudEvent.get("specversion").asText()).isEqualTo("1.0");
+        assertThat(cloudEvent.get("source").asText()).isEqualTo("user-service");
+        assertThat(cloudEvent.get("type").asText()).isEqualTo("user.created");
+        assertThat(cloudEvent.get("datacontenttype").asText()).isEqualTo("application/json");
+        assertThat(cloudEvent.get("dataschema").asText()).isEqualTo("urn:openclaw:event:user.created:1.0");
+        assertThat(cloudEvent.get("contractversion").asText()).isEqualTo("1.0");
+        assertThat(cloudEvent.get("traceparent").asText()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
+        assertThat(cloudEvent.get("data").get("email").asText()).isEqualTo("user1@example.com");
+        assertThat(cloudEvent.get("id").asText()).hasSize(36);
+        assertThat(metadata.get(0).envelope().id())
+                .isEqualTo(cloudEvent.get("id").asText());
+
+        await("both spans end", () -> spans.getFinishedSpanItems().size() == 2);
+        SpanData producer = spans.getFinishedSpanItems().stream()
+                .filter(s -> s.getKind() == SpanKind.PRODUCER)
+                .findFirst()
+                .orElseThrow();
+        SpanData consumer = spans.getFinishedSpanItems().stream()
+                .filter(s -> s.getKind() == SpanKind.CONSUMER)
+                .findFirst()
+                .orElseThrow();
+        assertThat(producer.getName()).isEqualTo("publish user.created");
+        assertThat(consumer.getName()).isEqualTo("process user.created");
+        assertThat(consumer.getTraceId()).isEqualTo(producer.getTraceId());
+        assertThat(consumer.getParentSpanId()).isEqualTo(producer.getSpanId());
+        assertThat(redis.command("XPENDING", "user.created", "billing-service").toString())
+                .startsWith("[0,");
+    }
+
+    @Test
+    void publishingRefusesWhatTheCatalogOrTheContractDoesNotAllow() {
+        EventPublisher publisher = publisher();
+        assertThatThrownBy(() -> publisher.publish("invoice.paid", Map.of("x", 1)))
+                .isInstanceOf(PublishException.class)
+                .hasMessageContaining("'user-service' does not list 'invoice.paid' under publishes");
+        assertThatThrownBy(() -> publisher.publish("user.created", Map.of("userId", 42)))
+                .isInstanceOf(ContractViolationException.class)
+                .hasMessageContaining("/userId");
+        EventPublisher small = EventPublisher.builder("user-service", transport)
+                .maxEventBytes(300)
+                .build();
+        assertThatThrownBy(() -> small.publish("user.created", Map.of("blob", "x".repeat(400))))
+                .isInstanceOf(PublishException.class)
+                .hasMessageMatching("the user.created event is \\d+ bytes, over the limit of 300");
+        assertThat(redis.command("XLEN", "user.created")).isEqualTo(0L);
+    }
+
+    @Test
+    void batchesArePipelinedAndStreamsTrimmed() {
+        EventPublisher publisher = EventPublisher.builder("user-service", transport)
+                .catalog(CATALOG)
+                .contracts(CONTRACTS)
+                .trim("user.created", Trim.maxLength(10))
+                .build();
+        List<EventPublisher.OutgoingEvent> batch = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            batch.add(new EventPublisher.OutgoingEvent("user.created", user(i)));
+        }
+        List<String> ids = publisher.publishAll(batch);
+        assertThat(ids).hasSize(500).doesNotHaveDuplicates();
+        assertThat((Long) redis.command("XLEN", "user.created"))
+                .as("MAXLEN ~ 10 trims whole nodes: about 10 are kept, never all 500")
+                .isLessThan(500L);
+        assertThat(publisher
+                        .publishAsync("user.created", user(501))
+                        .toCompletableFuture()
+                        .join())
+                .isNotBlank();
+    }
+
+    @Test
+    void aPoisonEventIsDeadLetteredAfterMaxDeliveriesAndTheOthersFlow() throws Exception {
+        Set<String> handled = ConcurrentHashMap.newKeySet();
+        AtomicInteger poisonCalls = new AtomicInteger();
+        EventSubscriber subscriber = started(EventSubscriber.builder("billing-service", transport)
+                .processingTimeout(Duration.ofMillis(300))
+                .reclaimInterval(Duration.ofMillis(100))
+                .maxDeliveries(3)
+                .handlerAttempts(2)
+                .retryBackoff(Duration.ofMillis(10))
+                .on("user.created", UserCreated.class, (event, meta) -> {
+                    if (event.userId().equals("u-0")) {
+                        poisonCalls.incrementAndGet();
+                        throw new IllegalStateException("cannot bill u-0");
+                    }
+                    handled.add(event.userId());
+                }));
+        EventPublisher publisher = publisher();
+        publisher.publish("user.created", user(0));
+        for (int i = 1; i <= 20; i++) {
+            publisher.publish("user.created", user(i));
+        }
+        await("the others are handled", () -> handled.size() == 20);
+        await("the poison event is dead-lettered", () -> subscriber.stats().deadLettered() == 1);
+        List<JsonNode> letters = deadLetters("user.created");
+        assertThat(letters).singleElement().satisfies(l -> {
+            assertThat(l.get("reason").asText())
+                    .isEqualTo(
+                            "the handler failed on each of 3 deliveries: java.lang.IllegalStateException: cannot bill u-0");
+            assertThat(l.get("deliveries").asLong()).isEqualTo(3);
+            assertThat(l.get("group").asText()).isEqualTo("billing-service");
+            assertThat(l.get("originalId").asText()).isNotBlank();
+            assertThat(l.get("data").asText()).contains("\"userId\":\"u-0\"");
+        });
+        assertThat(poisonCalls.get()).isEqualTo(6); // 3 deliveries x 2 attempts
+        await("nothing stays pending", () -> transport.pending("user.created", "billing-service") == 0);
+    }
+
+    @Test
+    void malformedEntriesAreDeadLetteredWithTheirReasonAndTheSubscriberGoesOn() throws Exception {
+        Set<String> handled = ConcurrentHashMap.newKeySet();
+        EventSubscriber subscriber = started(EventSubscriber.builder("billing-service", transport)
+                .contracts(CONTRACTS)
+                .maxEventBytes(2_000)
+                .on("user.created", UserCreated.class, (event, meta) -> handled.add(event.userId())));
+        redis.command("XADD", "user.created", "*", "data", "not json at all");
+        redis.command(
+                "XADD",
+                "user.created",
+                "*",
+                "data",
+                "{\"specversion\":\"1.0\",\"id\":\"x\",\"type\":\"user.created\",\"data\":{}}");
+        redis.command(
+                "XADD",
+                "user.created",
+                "*",
+                "data",
+                "{\"specversion\":\"1.0\",\"id\":\"x\",\"source\":\"s\","
+                        + "\"type\":\"user.created\",\"contractversion\":\"1.0\",\"data\":{\"userId\":42}}");
+        redis.command("XADD", "user.created", "*", "data", "{\"pad\":\"" + "x".repeat(3_000) + "\"}");
+        redis.command("XADD", "user.created", "*", "other", "field");
+        publisher().publish("user.created", user(7));
+
+        await("the good event is handled", () -> handled.contains("u-7"));
+        await("five are dead-lettered", () -> subscriber.stats().deadLettered() == 5);
+        assertThat(deadLetters("user.created"))
+                .extracting(l -> l.get("reason").asText())
+                .containsExactlyInAnyOrder(
+                        "malformed: 'data' is not JSON (Unrecognized token 'not': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false'))",
+                        "malformed: the envelope's required attribute 'source' is missing",
+                        "contract violated: user.created 1.0: /userId: type: integer found, string expected (seen: 42); "
+                                + "user.created 1.0: /email: required: required property 'email' not found; "
+                                + "user.created 1.0: /name: required: required property 'name' not found; "
+                                + "user.created 1.0: /createdAt: required: required property 'createdAt' not found",
+                        "malformed: the entry is over the size limit of 2000 bytes",
+                        "malformed: the entry has no 'data' field");
+        assertThat(subscriber.isRunning()).isTrue();
+        await("nothing stays pending", () -> transport.pending("user.created", "billing-service") == 0);
+    }
+
+    @Test
+    void entriesOfACrashedConsumerAreReclaimed() throws Exception {
+        transport.createGroup("user.created", "billing-service", false);
+        EventPublisher publisher = publisher();
+        for (int i = 0; i < 10; i++) {
+            publisher.publish("user.created", user(i));
+        }
+        // a consumer that read them and died before acknowledging
+        redis.command(
+                "XREADGROUP", "GROUP", "billing-service", "crashed-1", "COUNT", "10", "STREAMS", "user.created", ">");
+        assertThat(transport.pending("user.created", "billing-service")).isEqualTo(10);
+
+        Set<String> handled = ConcurrentHashMap.newKeySet();
+        List<Long> deliveries = new CopyOnWriteArrayList<>();
+        EventSubscriber subscriber = started(EventSubscriber.builder("billing-service", transport)
+                .processingTimeout(Duration.ofMillis(300))
+                .reclaimInterval(Duration.ofMillis(100))
+                .on("user.created", UserCreated.class, (event, meta) -> {
+                    handled.add(event.userId());
+                    deliveries.add(meta.deliveries());
+                }));
+        await("all ten are handled", () -> handled.size() == 10);
+        assertThat(subscriber.stats().reclaimed()).isEqualTo(10);
+        assertThat(deliveries).allMatch(d -> d == 2);
+        await("nothing stays pending", () -> transport.pending("user.created", "billing-service") == 0);
+    }
+
+    @Test
+    void pendingEntriesTrimmedAwayAreAcknowledgedAndCounted() throws Exception {
+        transport.createGroup("user.created", "billing-service", false);
+        EventPublisher publisher = publisher();
+        for (int i = 0; i < 5; i++) {
+            publisher.publish("user.created", user(i));
+        }
+        redis.command(
+                "XREADGROUP", "GROUP", "billing-service", "crashed-1", "COUNT", "5", "STREAMS", "user.created", ">");
+        redis.command("XTRIM", "user.created", "MAXLEN", "0");
+        EventSubscriber subscriber = started(EventSubscriber.builder("billing-service", transport)
+                .processingTimeout(Duration.ofMillis(200))
+                .reclaimInterval(Duration.ofMillis(100))
+                .on("user.created", UserCreated.class, (event, meta) -> {}));
+        await("the five are counted as trimmed", () -> subscriber.stats().trimmed() == 5);
+        assertThat(transport.pending("user.created", "billing-service")).isZero();
+    }
+
+    @Test
+    void aRedisThatLostEverythingGetsItsGroupBack() throws Exception {
+        Set<String> handled = ConcurrentHashMap.newKeySet();
+        started(EventSubscriber.builder("billing-service", transport)
+                .pollTimeout(Duration.ofMillis(200))
+                .on("user.created", UserCreated.class, (event, meta) -> handled.add(event.userId())));
+        EventPublisher publisher = publisher();
+        publisher.publish("user.created", user(1));
+        await("the first is handled", () -> handled.contains("u-1"));
+
+        redis.flushAll(); // as a restart without persistence would leave it: no stream, no group
+        publisher.publish("user.created", user(2));
+        await("the group is re-created and the next event handled", () -> handled.contains("u-2"));
+    }
+
+    @Test
+    void inFlightEntriesAreBoundedAndFinishOnCloseAndNothingIsLost() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger started = new AtomicInteger();
+        Set<String> handled = ConcurrentHashMap.newKeySet();
+        EventSubscriber first = EventSubscriber.builder("billing-service", transport)
+                .workers(2)
+                .maxInFlight(4)
+                .batchSize(2)
+                .pollTimeout(Duration.ofMillis(100))
+                .shutdownTimeout(Duration.ofSeconds(5))
+                .on("user.created", UserCreated.class, (event, meta) -> {
+                    started.incrementAndGet();
+                    release.await();
+                    Thread.sleep(20);
+                    handled.add(event.userId());
+                })
+                .build();
+        first.start();
+        EventPublisher publisher = publisher();
+        for (int i = 0; i < 30; i++) {
+            publisher.publish("user.created", user(i));
+        }
+        await("the workers are busy", () -> started.get() == 2);
+        Thread.sleep(300);
+        assertThat(first.stats().inFlight()).isEqualTo(4);
+        assertThat(transport.pending("user.created", "billing-service"))
+                .as("only what is in flight was read from Redis")
+                .isEqualTo(4);
+
+        release.countDown();
+        await("some are handled", () -> handled.size() >= 6);
+        first.close();
+        assertThat(first.stats().inFlight()).isZero();
+        assertThat(transport.pending("user.created", "billing-service"))
+                .as("close let the in-flight entries finish and acknowledged them")
+                .isZero();
+
+        started(EventSubscriber.builder("billing-service", transport)
+                .on("user.created", UserCreated.class, (event, meta) -> handled.add(event.userId())));
+        await("a second consumer handles the rest: all 30, none lost", () -> handled.size() == 30);
+    }
+}
