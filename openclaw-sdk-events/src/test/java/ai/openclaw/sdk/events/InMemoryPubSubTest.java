@@ -1,0 +1,123 @@
+package ai.openclaw.sdk.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.openclaw.sdk.events.memory.InMemoryTransport;
+import ai.openclaw.sdk.transport.Trim;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Publisher and subscriber on the in-memory transport: the semantics users' unit tests rely on. */
+class InMemoryPubSubTest {
+    record Signup(String userId) {}
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final InMemoryTransport transport = new InMemoryTransport();
+    private EventSubscriber subscriber;
+
+    @AfterEach
+    void stop() {
+        if (subscriber != null) {
+            subscriber.close();
+        }
+        transport.close();
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("timed out").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
+    void eventsFlowPoisonIsDeadLetteredAndCrashedConsumersEntriesAreReclaimed() throws Exception {
+        EventPublisher publisher =
+                EventPublisher.builder("user-service", transport).build();
+        transport.createGroup("signup", "mailer", false);
+        publisher.publish("signup", new Signup("crashed-1"));
+        transport.read("mailer", "crashed", List.of("signup"), 10, Duration.ZERO); // read, never acknowledged
+
+        Set<String> handled = ConcurrentHashMap.newKeySet();
+        subscriber = EventSubscriber.builder("mailer", transport)
+                .processingTimeout(Duration.ofMillis(200))
+                .reclaimInterval(Duration.ofMillis(50))
+                .pollTimeout(Duration.ofMillis(50))
+                .maxDeliveries(2)
+                .handlerAttempts(1)
+                .on("signup", Signup.class, (event, meta) -> {
+                    if (event.userId().equals("poison")) {
+                        throw new IllegalArgumentException("bad user");
+                    }
+                    handled.add(event.userId());
+                })
+                .build();
+        subscriber.start();
+        publisher.publish("signup", new Signup("poison"));
+        publisher.publish("signup", new Signup("u-1"));
+
+        await(() -> handled.containsAll(Set.of("crashed-1", "u-1")));
+        await(() -> subscriber.stats().deadLettered() == 1);
+        Map<String, String> letters = transport.entries("signup.dlq");
+        JsonNode letter = JSON.readTree(letters.values().iterator().next());
+        assertThat(letter.get("reason").asText())
+                .isEqualTo("the handler failed on each of 2 deliveries: java.lang.IllegalArgumentException: bad user");
+        assertThat(subscriber.stats().reclaimed()).isGreaterThanOrEqualTo(1);
+        await(() -> transport.pending("signup", "mailer") == 0);
+    }
+
+    @Test
+    void theEnvelopeIsCloudEvents() throws Exception {
+        EventPublisher publisher = EventPublisher.builder("user-service", transport)
+                .trim(Trim.maxLength(1))
+                .build();
+        publisher.publish("signup", new Signup("u-1"), "u-1");
+        String data = transport.entries("signup").values().iterator().next();
+        EventEnvelope envelope = EventEnvelope.parse(data, JSON);
+        assertThat(envelope.source()).isEqualTo("user-service");
+        assertThat(envelope.type()).isEqualTo("signup");
+        assertThat(envelope.partitionKey()).contains("u-1");
+        assertThat(envelope.dataSchema()).isEmpty();
+        assertThat(envelope.data().get("userId").asText()).isEqualTo("u-1");
+        assertThat(EventEnvelope.parse(envelope.toJson(JSON), JSON)).isEqualTo(envelope);
+        assertThat(JSON.readTree(data).get("specversion").asText()).isEqualTo("1.0");
+    }
+
+    @Test
+    void malformedDocumentsAreNamedWithoutTheirContent() {
+        assertThatThrownBy(() -> EventEnvelope.parse("{\"password\":\"hunter2\"", JSON))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageStartingWith("'data' is not JSON");
+        assertThatThrownBy(() -> EventEnvelope.parse("[1]", JSON))
+                .hasMessage("'data' is not a JSON object, so not a CloudEvents envelope");
+        assertThatThrownBy(() -> EventEnvelope.parse("{\"specversion\":\"0.3\"}", JSON))
+                .hasMessage("not a CloudEvents 1.0 envelope (specversion 0.3)");
+        assertThatThrownBy(() -> EventEnvelope.parse(
+                        "{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"s\",\"type\":\"t\",\"time\":\"yesterday\","
+                                + "\"data\":{}}",
+                        JSON))
+                .hasMessage("'time' is not an RFC 3339 timestamp");
+        assertThatThrownBy(() -> EventEnvelope.parse(null, JSON)).hasMessage("the entry has no 'data' field");
+    }
+
+    @Test
+    void subscribersNeedAHandlerAndSaneSettings() {
+        assertThatThrownBy(() -> EventSubscriber.builder("s", transport).build())
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> EventSubscriber.builder("s", transport).maxInFlight(0))
+                .hasMessage("maxInFlight must be >= 1, was 0");
+        assertThatThrownBy(() -> EventSubscriber.builder("s", transport).processingTimeout(Duration.ZERO))
+                .hasMessage("processingTimeout must be positive, was PT0S");
+    }
+}

@@ -1,0 +1,236 @@
+package ai.openclaw.sdk.testing.kit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.openclaw.sdk.transport.EventTransport;
+import ai.openclaw.sdk.transport.NoGroupException;
+import ai.openclaw.sdk.transport.StreamEntry;
+import ai.openclaw.sdk.transport.Trim;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link EventTransport} must do, with Redis Streams' semantics. The Redis and the in-memory transports
+ * pass it in this project's build; a transport of your own should too.
+ *
+ * <pre>{@code
+ * class MyTransportConformanceTest extends EventTransportConformanceKit {
+ *     protected EventTransport newTransport() { return new MyTransport(...); } // empty
+ *     protected void trimAll(String stream) { ... }                             // as XTRIM MAXLEN 0
+ * }
+ * }</pre>
+ */
+public abstract class EventTransportConformanceKit {
+    private static final Duration NO_WAIT = Duration.ZERO;
+
+    /** The transport under test; {@link #newTransport()} gives each test an empty one. */
+    protected EventTransport transport;
+
+    /** A transport with no streams. */
+    protected abstract EventTransport newTransport();
+
+    /** Removes every entry of a stream, keeping groups and pending lists (as {@code XTRIM key MAXLEN 0}). */
+    protected abstract void trimAll(String stream);
+
+    @BeforeEach
+    void openTransport() {
+        transport = newTransport();
+    }
+
+    @AfterEach
+    void closeTransport() {
+        transport.close();
+    }
+
+    private String append(String stream, String data) {
+        return transport.append(stream, data, Trim.NONE).toCompletableFuture().join();
+    }
+
+    @Test
+    void appendedEntriesGetIncreasingIds() {
+        String a = append("orders", "1");
+        String b = append("orders", "2");
+        assertThat(a).matches("\\d+-\\d+");
+        assertThat(compare(b, a)).isPositive();
+    }
+
+    @Test
+    void aNewGroupReadsOnlyNewEntriesUnlessFromTheStart() {
+        append("orders", "before");
+        transport.createGroup("orders", "new-only", false);
+        transport.createGroup("orders", "all", true);
+        append("orders", "after");
+        assertThat(read("new-only", "c1", 10)).extracting(StreamEntry::data).containsExactly("after");
+        assertThat(read("all", "c1", 10)).extracting(StreamEntry::data).containsExactly("before", "after");
+    }
+
+    @Test
+    void creatingAGroupTwiceIsHarmlessAndCreatesTheStream() {
+        transport.createGroup("orders", "g", false);
+        transport.createGroup("orders", "g", true);
+        assertThat(read("g", "c1", 10)).isEmpty();
+    }
+
+    @Test
+    void eachEntryGoesToOneConsumerOfAGroupAndStaysPendingUntilAcknowledged() {
+        transport.createGroup("orders", "g", false);
+        for (int i = 0; i < 4; i++) {
+            append("orders", "e" + i);
+        }
+        List<StreamEntry> first = read("g", "c1", 2);
+        List<StreamEntry> second = read("g", "c2", 10);
+        assertThat(first).extracting(StreamEntry::data).containsExactly("e0", "e1");
+        assertThat(second).extracting(StreamEntry::data).containsExactly("e2", "e3");
+        assertThat(first).allSatisfy(e -> {
+            assertThat(e.stream()).isEqualTo("orders");
+            assertThat(e.deliveries()).isEqualTo(1);
+        });
+        assertThat(transport.pending("orders", "g")).isEqualTo(4);
+        transport.ack("orders", "g", List.of(first.get(0).id(), first.get(1).id()));
+        assertThat(transport.pending("orders", "g")).isEqualTo(2);
+        assertThat(read("g", "c1", 10))
+                .as("acknowledged or not, nothing is read twice")
+                .isEmpty();
+    }
+
+    @Test
+    void groupsAreIndependent() {
+        transport.createGroup("orders", "billing", true);
+        transport.createGroup("orders", "shipping", true);
+        append("orders", "e");
+        assertThat(read("billing", "c", 10)).hasSize(1);
+        assertThat(read("shipping", "c", 10)).hasSize(1);
+    }
+
+    @Test
+    void aMissingGroupOrStreamIsNoGroup() {
+        assertThatThrownBy(() -> read("nobody", "c", 1)).isInstanceOf(NoGroupException.class);
+        append("orders", "e");
+        assertThatThrownBy(() -> read("nobody", "c", 1)).isInstanceOf(NoGroupException.class);
+        assertThatThrownBy(() -> transport.claimIdle("orders", "nobody", "c", Duration.ZERO, 10))
+                .isInstanceOf(NoGroupException.class);
+        assertThat(transport.pending("orders", "nobody")).isZero();
+    }
+
+    @Test
+    void aBlockingReadReturnsWhenAnEntryArrives() throws Exception {
+        transport.createGroup("orders", "g", false);
+        CompletableFuture<List<StreamEntry>> read = CompletableFuture.supplyAsync(
+                () -> transport.read("g", "c", List.of("orders"), 10, Duration.ofSeconds(5)));
+        Thread.sleep(200);
+        append("orders", "late");
+        assertThat(read.get(4, TimeUnit.SECONDS)).extracting(StreamEntry::data).containsExactly("late");
+    }
+
+    @Test
+    void aBlockingReadWithNothingReturnsEmptyAfterItsWait() {
+        transport.createGroup("orders", "g", false);
+        long start = System.nanoTime();
+        assertThat(transport.read("g", "c", List.of("orders"), 10, Duration.ofMillis(300)))
+                .isEmpty();
+        assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(250));
+    }
+
+    @Test
+    void idleEntriesOfAnyConsumerAreClaimedWithTheirDeliveryCount() throws Exception {
+        transport.createGroup("orders", "g", false);
+        append("orders", "e0");
+        append("orders", "e1");
+        read("g", "crashed", 10);
+        assertThat(transport
+                        .claimIdle("orders", "g", "alive", Duration.ofSeconds(30), 10)
+                        .entries())
+                .as("not idle long enough")
+                .isEmpty();
+        Thread.sleep(150);
+        EventTransport.Claim claim = transport.claimIdle("orders", "g", "alive", Duration.ofMillis(100), 10);
+        assertThat(claim.entries()).extracting(StreamEntry::data).containsExactly("e0", "e1");
+        assertThat(claim.entries()).allSatisfy(e -> assertThat(e.deliveries()).isEqualTo(2));
+        assertThat(claim.trimmed()).isEmpty();
+        assertThat(transport
+                        .claimIdle("orders", "g", "other", Duration.ofMillis(100), 10)
+                        .entries())
+                .as("a claim resets the idle time")
+                .isEmpty();
+        Thread.sleep(150);
+        assertThat(transport
+                        .claimIdle("orders", "g", "third", Duration.ofMillis(100), 1)
+                        .entries())
+                .singleElement()
+                .satisfies(e -> assertThat(e.deliveries()).isEqualTo(3));
+        assertThat(transport.pending("orders", "g")).isEqualTo(2);
+    }
+
+    @Test
+    void pendingEntriesTrimmedAwayAreReportedAndAcknowledged() throws Exception {
+        transport.createGroup("orders", "g", false);
+        append("orders", "e0");
+        append("orders", "e1");
+        read("g", "crashed", 10);
+        trimAll("orders");
+        Thread.sleep(150);
+        EventTransport.Claim claim = transport.claimIdle("orders", "g", "alive", Duration.ofMillis(100), 10);
+        assertThat(claim.entries()).isEmpty();
+        assertThat(claim.trimmed()).hasSize(2);
+        assertThat(transport.pending("orders", "g")).isZero();
+    }
+
+    @Test
+    void batchesKeepTheirOrder() {
+        List<EventTransport.Append> appends = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            appends.add(new EventTransport.Append(i % 2 == 0 ? "even" : "odd", String.valueOf(i)));
+        }
+        List<String> ids = transport.appendAll(appends, Trim.NONE).stream()
+                .map(s -> s.toCompletableFuture().join())
+                .toList();
+        assertThat(ids).hasSize(50);
+        List<String> evenIds = new ArrayList<>();
+        for (int i = 0; i < 50; i += 2) {
+            evenIds.add(ids.get(i));
+        }
+        assertThat(evenIds).as("ids are unique within a stream").doesNotHaveDuplicates();
+        transport.createGroup("even", "g", true);
+        assertThat(read("g", "c", "even", 100))
+                .extracting(StreamEntry::data)
+                .containsExactlyElementsOf(List.of(
+                        "0", "2", "4", "6", "8", "10", "12", "14", "16", "18", "20", "22", "24", "26", "28", "30", "32",
+                        "34", "36", "38", "40", "42", "44", "46", "48"));
+    }
+
+    @Test
+    void trimmingByLengthBoundsAStream() {
+        for (int i = 0; i < 1_000; i++) {
+            transport
+                    .append("orders", "e" + i, Trim.maxLength(100))
+                    .toCompletableFuture()
+                    .join();
+        }
+        transport.createGroup("orders", "g", true);
+        List<StreamEntry> kept = read("g", "c", 2_000);
+        assertThat(kept.size()).as("about 100: Redis trims whole nodes").isBetween(100, 300);
+        assertThat(kept.get(kept.size() - 1).data()).isEqualTo("e999");
+    }
+
+    private List<StreamEntry> read(String group, String consumer, int count) {
+        return read(group, consumer, "orders", count);
+    }
+
+    private List<StreamEntry> read(String group, String consumer, String stream, int count) {
+        return transport.read(group, consumer, List.of(stream), count, NO_WAIT);
+    }
+
+    private static int compare(String a, String b) {
+        String[] x = a.split("-");
+        String[] y = b.split("-");
+        int c = Long.compare(Long.parseLong(x[0]), Long.parseLong(y[0]));
+        return c != 0 ? c : Long.compare(Long.parseLong(x[1]), Long.parseLong(y[1]));
+    }
+}
