@@ -4,6 +4,7 @@ import ai.openclaw.sdk.cli.internal.CatalogCommand;
 import ai.openclaw.sdk.cli.internal.CliException;
 import ai.openclaw.sdk.cli.internal.ContractsCommand;
 import ai.openclaw.sdk.cli.internal.DeployCommand;
+import ai.openclaw.sdk.cli.internal.EventsCommand;
 import ai.openclaw.sdk.cli.internal.ExitCode;
 import ai.openclaw.sdk.cli.internal.VersionProvider;
 import java.io.PrintWriter;
@@ -29,7 +30,12 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Questions and checks for an OpenClaw microservice system.",
-        subcommands = {CatalogCommand.class, ContractsCommand.class, DeployCommand.class, CommandLine.HelpCommand.class
+        subcommands = {
+            CatalogCommand.class,
+            ContractsCommand.class,
+            DeployCommand.class,
+            EventsCommand.class,
+            CommandLine.HelpCommand.class
         })
 public final class OpenClawCli {
     private OpenClawCli() {}

@@ -76,6 +76,23 @@ public interface EventTransport extends AutoCloseable {
         }
     }
 
+    /**
+     * Entries of a stream from an id on (inclusive), oldest first, outside any group; for inspection and dead-letter
+     * handling. Entries read this way carry a delivery count of 1.
+     *
+     * @param fromId the first id, or {@code "-"} for the start
+     */
+    List<StreamEntry> range(String stream, String fromId, int count);
+
+    /** The newest entries of a stream, newest first. */
+    List<StreamEntry> latest(String stream, int count);
+
+    /** Deletes entries from a stream. */
+    void delete(String stream, Collection<String> ids);
+
+    /** The number of entries in a stream; 0 when it does not exist. */
+    long length(String stream);
+
     /** The number of entries pending (delivered, not acknowledged) in a group; 0 when the group does not exist. */
     long pending(String stream, String group);
 

@@ -225,6 +225,52 @@ public final class InMemoryTransport implements EventTransport {
         return g == null ? 0 : g.pending.size();
     }
 
+    @Override
+    public synchronized List<StreamEntry> range(String stream, String fromId, int count) {
+        List<StreamEntry> out = new ArrayList<>();
+        Stream s = streams.get(stream);
+        if (s == null) {
+            return out;
+        }
+        NavigableMap<Id, String> from = fromId.equals("-") ? s.entries : s.entries.tailMap(Id.parse(fromId), true);
+        for (Map.Entry<Id, String> e : from.entrySet()) {
+            if (out.size() >= count) {
+                break;
+            }
+            out.add(new StreamEntry(stream, e.getKey().toString(), e.getValue(), 1));
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized List<StreamEntry> latest(String stream, int count) {
+        List<StreamEntry> out = new ArrayList<>();
+        Stream s = streams.get(stream);
+        if (s != null) {
+            for (Map.Entry<Id, String> e : s.entries.descendingMap().entrySet()) {
+                if (out.size() >= count) {
+                    break;
+                }
+                out.add(new StreamEntry(stream, e.getKey().toString(), e.getValue(), 1));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized void delete(String stream, Collection<String> ids) {
+        Stream s = streams.get(stream);
+        if (s != null) {
+            ids.forEach(id -> s.entries.remove(Id.parse(id)));
+        }
+    }
+
+    @Override
+    public synchronized long length(String stream) {
+        Stream s = streams.get(stream);
+        return s == null ? 0 : s.entries.size();
+    }
+
     /** The entries of a stream, oldest first, as {@code id -> data}. */
     public synchronized Map<String, String> entries(String stream) {
         Map<String, String> out = new LinkedHashMap<>();

@@ -271,6 +271,37 @@ public final class RedisTransport implements EventTransport {
     }
 
     @Override
+    public List<StreamEntry> range(String stream, String fromId, int count) {
+        return entries(stream, await(shared().xrange(stream, Range.create(fromId, "+"), Limit.from(count))));
+    }
+
+    @Override
+    public List<StreamEntry> latest(String stream, int count) {
+        return entries(stream, await(shared().xrevrange(stream, Range.create("-", "+"), Limit.from(count))));
+    }
+
+    private static List<StreamEntry> entries(String stream, List<StreamMessage<String, String>> messages) {
+        List<StreamEntry> out = new ArrayList<>(messages.size());
+        for (StreamMessage<String, String> m : messages) {
+            out.add(new StreamEntry(
+                    stream, m.getId(), m.getBody() == null ? null : m.getBody().get("data"), 1));
+        }
+        return out;
+    }
+
+    @Override
+    public void delete(String stream, Collection<String> ids) {
+        if (!ids.isEmpty()) {
+            await(shared().xdel(stream, ids.toArray(new String[0])));
+        }
+    }
+
+    @Override
+    public long length(String stream) {
+        return await(shared().xlen(stream));
+    }
+
+    @Override
     public long pending(String stream, String group) {
         try {
             PendingMessages summary = await(shared().xpending(stream, group));

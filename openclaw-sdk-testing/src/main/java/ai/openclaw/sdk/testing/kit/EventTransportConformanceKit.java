@@ -219,6 +219,28 @@ public abstract class EventTransportConformanceKit {
         assertThat(kept.get(kept.size() - 1).data()).isEqualTo("e999");
     }
 
+    @Test
+    void entriesCanBeInspectedAndDeletedOutsideGroups() {
+        String a = append("orders", "a");
+        String b = append("orders", "b");
+        String c = append("orders", "c");
+        assertThat(transport.length("orders")).isEqualTo(3);
+        assertThat(transport.length("nothing")).isZero();
+        assertThat(transport.range("orders", "-", 10))
+                .extracting(StreamEntry::data)
+                .containsExactly("a", "b", "c");
+        assertThat(transport.range("orders", b, 10)).extracting(StreamEntry::id).containsExactly(b, c);
+        assertThat(transport.range("orders", "-", 1))
+                .extracting(StreamEntry::id)
+                .containsExactly(a);
+        assertThat(transport.latest("orders", 2)).extracting(StreamEntry::data).containsExactly("c", "b");
+        transport.delete("orders", List.of(b));
+        assertThat(transport.range("orders", "-", 10))
+                .extracting(StreamEntry::data)
+                .containsExactly("a", "c");
+        assertThat(transport.range("nothing", "-", 10)).isEmpty();
+    }
+
     private List<StreamEntry> read(String group, String consumer, int count) {
         return read(group, consumer, "orders", count);
     }
