@@ -76,6 +76,8 @@ public final class EventPublisher {
     private final Trim defaultTrim;
     private final Map<String, Trim> trims;
     private final Duration timeout;
+    private final io.opentelemetry.api.metrics.LongCounter published;
+    private final io.opentelemetry.api.metrics.LongCounter publishFailures;
 
     private EventPublisher(Builder b) {
         this.service = b.service;
@@ -92,6 +94,15 @@ public final class EventPublisher {
         this.defaultTrim = b.trim;
         this.trims = Map.copyOf(b.trims);
         this.timeout = b.timeout;
+        var meter = b.openTelemetry.getMeter("ai.openclaw.sdk.events");
+        this.published = meter.counterBuilder("openclaw.events.published")
+                .setDescription("Events stored in their stream")
+                .setUnit("{event}")
+                .build();
+        this.publishFailures = meter.counterBuilder("openclaw.events.publish_failures")
+                .setDescription("Events refused or not stored")
+                .setUnit("{event}")
+                .build();
     }
 
     /**
@@ -271,12 +282,16 @@ public final class EventPublisher {
         return new Prepared(eventType, id, text, span);
     }
 
-    private static CompletionStage<String> finish(Prepared p, CompletionStage<String> sent) {
+    private CompletionStage<String> finish(Prepared p, CompletionStage<String> sent) {
+        io.opentelemetry.api.common.Attributes attributes = io.opentelemetry.api.common.Attributes.of(
+                io.opentelemetry.api.common.AttributeKey.stringKey("messaging.destination.name"), streamOf(p.type));
         return sent.whenComplete((entryId, error) -> {
             if (error != null) {
+                publishFailures.add(1, attributes);
                 p.span.recordException(error);
                 p.span.setStatus(StatusCode.ERROR, String.valueOf(error.getMessage()));
             } else {
+                published.add(1, attributes);
                 p.span.setAttribute("messaging.redis.entry.id", entryId);
             }
             p.span.end();

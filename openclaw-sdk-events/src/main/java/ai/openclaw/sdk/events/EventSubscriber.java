@@ -65,6 +65,9 @@ import org.slf4j.LoggerFactory;
  *       not a CloudEvents envelope, breaks its contract, has no handler for its version or does not map to the
  *       handler's type, or is over {@link Builder#maxEventBytes}, the entry goes to the dead-letter stream ({@code <stream>.dlq}) with the reason, the original
  *       id and data, the delivery count and the group; it is acknowledged only once the dead letter is written.
+ *   <li><b>Ordering</b> (optional, {@link Builder#orderedByKey}): events with the same key in stream order.
+ *   <li><b>Metrics</b> (OpenTelemetry): {@code openclaw.events.processed}, {@code .failed}, {@code .dead_lettered},
+ *       {@code .reclaimed}, {@code .in_flight}, {@code .pending}; see {@code docs/events.md}.
  *   <li><b>Bounded memory</b>: at most {@link Builder#maxInFlight} entries are read and not yet finished, whatever the
  *       backlog.
  *   <li><b>Tracing</b>: a CONSUMER span {@code process <type>} whose parent is the publisher's context.
@@ -111,8 +114,15 @@ public final class EventSubscriber implements AutoCloseable {
     private final int maxEventBytes;
     private final Semaphore permits;
     private final int maxInFlight;
-    private final ExecutorService workers;
+    private final @Nullable ExecutorService workers;
+    private final ExecutorService @Nullable [] lanes;
+    private final AtomicInteger nextLane = new AtomicInteger();
     private final ScheduledExecutorService reclaimer;
+    private final io.opentelemetry.api.metrics.LongCounter processedCounter;
+    private final io.opentelemetry.api.metrics.LongCounter failedCounter;
+    private final io.opentelemetry.api.metrics.LongCounter deadLetterCounter;
+    private final io.opentelemetry.api.metrics.LongCounter reclaimedCounter;
+    private final java.util.List<AutoCloseable> gauges = new java.util.ArrayList<>();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicLong processed = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
@@ -154,16 +164,69 @@ public final class EventSubscriber implements AutoCloseable {
         this.maxInFlight = b.maxInFlight;
         this.permits = new Semaphore(b.maxInFlight);
         AtomicInteger n = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(b.workers, r -> {
+        java.util.concurrent.ThreadFactory threads = r -> {
             Thread t = new Thread(r, "openclaw-events-" + group + "-worker-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
-        });
+        };
+        if (b.orderedByKey) {
+            // one single-threaded lane per worker: entries of one key always take the same lane, in stream order
+            this.lanes = new ExecutorService[b.workers];
+            for (int i = 0; i < b.workers; i++) {
+                lanes[i] = Executors.newSingleThreadExecutor(threads);
+            }
+            this.workers = null;
+        } else {
+            this.lanes = null;
+            this.workers = Executors.newFixedThreadPool(b.workers, threads);
+        }
+        var meter = b.openTelemetry.getMeter("ai.openclaw.sdk.events");
+        this.processedCounter = meter.counterBuilder("openclaw.events.processed")
+                .setDescription("Events handled and acknowledged")
+                .setUnit("{event}")
+                .build();
+        this.failedCounter = meter.counterBuilder("openclaw.events.failed")
+                .setDescription("Handler calls that threw (retries included)")
+                .setUnit("{call}")
+                .build();
+        this.deadLetterCounter = meter.counterBuilder("openclaw.events.dead_lettered")
+                .setDescription("Entries written to a dead-letter stream")
+                .setUnit("{event}")
+                .build();
+        this.reclaimedCounter = meter.counterBuilder("openclaw.events.reclaimed")
+                .setDescription("Entries claimed from idle consumers")
+                .setUnit("{event}")
+                .build();
+        gauges.add(meter.upDownCounterBuilder("openclaw.events.in_flight")
+                .setDescription("Entries read and not yet finished")
+                .setUnit("{event}")
+                .buildWithCallback(m -> m.record(maxInFlight - permits.availablePermits(), attributes(null))));
+        gauges.add(meter.gaugeBuilder("openclaw.events.pending")
+                .ofLongs()
+                .setDescription("Entries delivered to the group and not acknowledged, per stream")
+                .setUnit("{event}")
+                .buildWithCallback(m -> {
+                    for (String stream : typeByStream.keySet()) {
+                        try {
+                            m.record(transport.pending(stream, group), attributes(stream));
+                        } catch (RuntimeException e) {
+                            // Redis unreachable: no reading this time
+                        }
+                    }
+                }));
         this.reclaimer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "openclaw-events-" + group + "-reclaim");
             t.setDaemon(true);
             return t;
         });
+    }
+
+    private io.opentelemetry.api.common.Attributes attributes(@Nullable String stream) {
+        var b = io.opentelemetry.api.common.Attributes.builder().put("messaging.consumer.group.name", group);
+        if (stream != null) {
+            b.put("messaging.destination.name", stream);
+        }
+        return b.build();
     }
 
     private static Duration min(Duration a, Duration b) {
@@ -294,11 +357,11 @@ public final class EventSubscriber implements AutoCloseable {
         }
     }
 
-    /** Hands an entry to a worker; the caller holds a permit for it. */
+    /** Hands an entry to a worker (its key's lane when ordered); the caller holds a permit for it. */
     private void dispatch(StreamEntry entry) {
         inFlight.add(entry.id());
         try {
-            workers.execute(() -> {
+            executorFor(entry).execute(() -> {
                 try {
                     handle(entry);
                 } catch (RuntimeException e) {
@@ -312,6 +375,40 @@ public final class EventSubscriber implements AutoCloseable {
             inFlight.remove(entry.id());
             permits.release(); // shutting down: the entry stays pending for another consumer
         }
+    }
+
+    private ExecutorService executorFor(StreamEntry entry) {
+        if (lanes == null) {
+            return Objects.requireNonNull(workers);
+        }
+        String key = partitionKeyOf(entry.data());
+        int lane = key == null
+                ? Math.floorMod(nextLane.getAndIncrement(), lanes.length)
+                : Math.floorMod(key.hashCode(), lanes.length);
+        return lanes[lane];
+    }
+
+    /** The envelope's partitionkey, read without mapping the payload; null when absent or unreadable. */
+    private @Nullable String partitionKeyOf(@Nullable String data) {
+        if (data == null) {
+            return null;
+        }
+        try (var parser = json.getFactory().createParser(data)) {
+            if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                if ("partitionkey".equals(name)) {
+                    return parser.getValueAsString();
+                }
+                parser.skipChildren();
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return null; // malformed: handled (and dead-lettered) by a worker
+        }
+        return null;
     }
 
     private void reclaim() {
@@ -339,6 +436,7 @@ public final class EventSubscriber implements AutoCloseable {
                         continue; // still being handled here: not stuck, only slow
                     }
                     reclaimed.incrementAndGet();
+                    reclaimedCounter.add(1, attributes(stream));
                     permits.acquire();
                     dispatch(entry);
                 }
@@ -459,9 +557,11 @@ public final class EventSubscriber implements AutoCloseable {
                     registration.handler().handle(payload, metadata);
                     transport.ack(entry.stream(), group, List.of(entry.id()));
                     processed.incrementAndGet();
+                    processedCounter.add(1, attributes(entry.stream()));
                     return;
                 } catch (Exception e) {
                     failed.incrementAndGet();
+                    failedCounter.add(1, attributes(entry.stream()));
                     last = e;
                     if (!running && attempt < handlerAttempts) {
                         break; // shutting down: leave the entry pending rather than wait for retries
@@ -512,6 +612,7 @@ public final class EventSubscriber implements AutoCloseable {
                     .get(30, TimeUnit.SECONDS);
             transport.ack(entry.stream(), group, List.of(entry.id()));
             deadLettered.incrementAndGet();
+            deadLetterCounter.add(1, attributes(entry.stream()));
             LOG.warn("{}: entry {} of {} dead-lettered: {}", consumer, entry.id(), entry.stream(), reason);
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
@@ -551,8 +652,9 @@ public final class EventSubscriber implements AutoCloseable {
         Thread r;
         synchronized (this) {
             if (!running) {
-                workers.shutdownNow();
+                executors().forEach(ExecutorService::shutdownNow);
                 reclaimer.shutdownNow();
+                closeGauges();
                 return;
             }
             running = false;
@@ -566,21 +668,50 @@ public final class EventSubscriber implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        workers.shutdown();
+        List<ExecutorService> all = executors();
+        all.forEach(ExecutorService::shutdown);
+        closeGauges();
         try {
-            if (!workers.awaitTermination(shutdownTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            long deadline = System.nanoTime() + shutdownTimeout.toNanos();
+            boolean done = true;
+            for (ExecutorService e : all) {
+                done &= e.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+            if (!done) {
                 LOG.warn(
                         "{}: {} entries unfinished after {}; they stay pending for another consumer",
                         consumer,
                         inFlight.size(),
                         shutdownTimeout);
-                workers.shutdownNow();
+                all.forEach(ExecutorService::shutdownNow);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            workers.shutdownNow();
+            all.forEach(ExecutorService::shutdownNow);
         }
         LOG.info("subscriber {} ({}) stopped: {}", group, consumer, stats());
+    }
+
+    private List<ExecutorService> executors() {
+        List<ExecutorService> all = new ArrayList<>();
+        if (workers != null) {
+            all.add(workers);
+        }
+        if (lanes != null) {
+            all.addAll(List.of(lanes));
+        }
+        return all;
+    }
+
+    private void closeGauges() {
+        for (AutoCloseable g : gauges) {
+            try {
+                g.close();
+            } catch (Exception ignored) {
+                // an instrument that cannot be unregistered only keeps reporting zero
+            }
+        }
+        gauges.clear();
     }
 
     /** Builds an {@link EventSubscriber}. Not thread-safe. */
@@ -607,6 +738,7 @@ public final class EventSubscriber implements AutoCloseable {
         private Duration shutdownTimeout = Duration.ofSeconds(10);
         private String deadLetterSuffix = ".dlq";
         private int maxEventBytes = EventPublisher.DEFAULT_MAX_EVENT_BYTES;
+        private boolean orderedByKey;
 
         private Builder(String service, EventTransport transport) {
             this.service = Objects.requireNonNull(service, "service");
@@ -747,6 +879,18 @@ public final class EventSubscriber implements AutoCloseable {
                 throw new IllegalArgumentException("deadLetterSuffix must not be empty");
             }
             this.deadLetterSuffix = suffix;
+            return this;
+        }
+
+        /**
+         * Whether events with the same ordering key ({@code partitionkey}) are handled one at a time, in stream order.
+         * Holds within this subscriber process: Redis Streams hand a key's entries to whichever consumer of the group
+         * reads them, so across replicas order per key holds only with one consumer per group. An entry that fails is
+         * retried in place, holding its key back; if it still fails it stays pending and the key's later entries go on.
+         * Default false.
+         */
+        public Builder orderedByKey(boolean ordered) {
+            this.orderedByKey = ordered;
             return this;
         }
 

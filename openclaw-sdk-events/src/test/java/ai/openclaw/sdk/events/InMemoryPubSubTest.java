@@ -120,4 +120,77 @@ class InMemoryPubSubTest {
         assertThatThrownBy(() -> EventSubscriber.builder("s", transport).processingTimeout(Duration.ZERO))
                 .hasMessage("processingTimeout must be positive, was PT0S");
     }
+
+    @Test
+    void eventsOfOneKeyAreHandledInOrderWhenAsked() throws Exception {
+        EventPublisher publisher = EventPublisher.builder("orders", transport).build();
+        transport.createGroup("order.changed", "shipping", false);
+        Map<String, List<Integer>> seen = new ConcurrentHashMap<>();
+        subscriber = EventSubscriber.builder("shipping", transport)
+                .orderedByKey(true)
+                .workers(4)
+                .pollTimeout(Duration.ofMillis(50))
+                .on("order.changed", Map.class, (event, meta) -> {
+                    Thread.sleep(
+                            java.util.concurrent.ThreadLocalRandom.current().nextInt(3));
+                    seen.computeIfAbsent(
+                                    (String) event.get("order"),
+                                    k -> java.util.Collections.synchronizedList(new java.util.ArrayList<>()))
+                            .add((Integer) event.get("seq"));
+                })
+                .build();
+        subscriber.start();
+        for (int seq = 0; seq < 40; seq++) {
+            for (String order : List.of("o-1", "o-2", "o-3", "o-4", "o-5")) {
+                publisher.publish("order.changed", Map.of("order", order, "seq", seq), order);
+            }
+        }
+        await(() -> subscriber.stats().processed() == 200);
+        assertThat(seen).hasSize(5);
+        seen.forEach((order, seqs) -> assertThat(seqs).as(order).isSorted().hasSize(40));
+    }
+
+    @Test
+    void metricsCountWhatHappens() throws Exception {
+        var reader = io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader.create();
+        var otel = io.opentelemetry.sdk.OpenTelemetrySdk.builder()
+                .setMeterProvider(io.opentelemetry.sdk.metrics.SdkMeterProvider.builder()
+                        .registerMetricReader(reader)
+                        .build())
+                .build();
+        EventPublisher publisher = EventPublisher.builder("user-service", transport)
+                .openTelemetry(otel)
+                .build();
+        transport.createGroup("signup", "mailer", false);
+        subscriber = EventSubscriber.builder("mailer", transport)
+                .openTelemetry(otel)
+                .maxDeliveries(1)
+                .handlerAttempts(1)
+                .pollTimeout(Duration.ofMillis(50))
+                .on("signup", Signup.class, (event, meta) -> {
+                    if (event.userId().equals("bad")) {
+                        throw new IllegalStateException("no");
+                    }
+                })
+                .build();
+        subscriber.start();
+        publisher.publish("signup", new Signup("u-1"));
+        publisher.publish("signup", new Signup("bad"));
+        await(() -> subscriber.stats().processed() == 1 && subscriber.stats().deadLettered() == 1);
+        Map<String, Long> sums = new java.util.HashMap<>();
+        for (var metric : reader.collectAllMetrics()) {
+            if (metric.getType() == io.opentelemetry.sdk.metrics.data.MetricDataType.LONG_SUM) {
+                sums.put(
+                        metric.getName(),
+                        metric.getLongSumData().getPoints().stream()
+                                .mapToLong(io.opentelemetry.sdk.metrics.data.LongPointData::getValue)
+                                .sum());
+            }
+        }
+        assertThat(sums)
+                .containsEntry("openclaw.events.published", 2L)
+                .containsEntry("openclaw.events.processed", 1L)
+                .containsEntry("openclaw.events.failed", 1L)
+                .containsEntry("openclaw.events.dead_lettered", 1L);
+    }
 }
