@@ -178,6 +178,29 @@ public final class RedisTransport implements EventTransport {
 
     @Override
     public List<StreamEntry> read(String group, String consumer, List<String> streams, int count, Duration block) {
+        if (client instanceof RedisClusterClient && streams.size() > 1) {
+            // One XREADGROUP cannot span streams in different hash slots (CROSSSLOT): read them one by one,
+            // sharing the wait, so that a quiet stream does not hold up the others for the whole block.
+            List<StreamEntry> out = new ArrayList<>();
+            Duration share =
+                    block.isZero() ? Duration.ZERO : max(block.dividedBy(streams.size()), Duration.ofMillis(10));
+            for (String stream : streams) {
+                if (out.size() >= count) {
+                    break;
+                }
+                out.addAll(readOne(
+                        group, consumer, List.of(stream), count - out.size(), out.isEmpty() ? share : Duration.ZERO));
+            }
+            return out;
+        }
+        return readOne(group, consumer, streams, count, block);
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private List<StreamEntry> readOne(String group, String consumer, List<String> streams, int count, Duration block) {
         StatefulConnection<String, String> reader =
                 readers.computeIfAbsent(Thread.currentThread(), t -> connect.apply(client));
         @SuppressWarnings("unchecked")

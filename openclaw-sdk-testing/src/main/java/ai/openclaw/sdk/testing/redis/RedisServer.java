@@ -62,6 +62,7 @@ public final class RedisServer implements AutoCloseable {
     private final @Nullable Path directory;
     private final boolean appendOnly;
     private final Duration startTimeout;
+    private final List<String> arguments;
     private @Nullable Process process;
     private @Nullable Thread killAtExit;
 
@@ -72,6 +73,7 @@ public final class RedisServer implements AutoCloseable {
         this.directory = directory;
         this.appendOnly = b.appendOnly;
         this.startTimeout = b.startTimeout;
+        this.arguments = List.copyOf(b.arguments);
     }
 
     /** Finds or starts a Redis with the defaults: append-only file on, 10 s to start. */
@@ -274,6 +276,7 @@ public final class RedisServer implements AutoCloseable {
                 "always",
                 "--logfile",
                 ""));
+        command.addAll(arguments);
         try {
             Process p = new ProcessBuilder(command)
                     .redirectErrorStream(true)
@@ -352,8 +355,15 @@ public final class RedisServer implements AutoCloseable {
         private Duration startTimeout = Duration.ofSeconds(10);
         private Map<String, String> environment = System.getenv();
         private @Nullable Source only;
+        private final List<String> arguments = new ArrayList<>();
 
         private Builder() {}
+
+        /** More redis-server arguments for a started server, such as {@code "--cluster-enabled", "yes"}. */
+        public Builder arguments(String... arguments) {
+            this.arguments.addAll(List.of(arguments));
+            return this;
+        }
 
         /** Whether a started server keeps an append-only file (so data survives {@link #restart()}); default on. */
         public Builder appendOnly(boolean appendOnly) {
