@@ -130,8 +130,11 @@ public final class EventSubscriber implements AutoCloseable {
     private final AtomicLong deadLettered = new AtomicLong();
     private final AtomicLong reclaimed = new AtomicLong();
     private final AtomicLong trimmed = new AtomicLong();
+    private final java.util.concurrent.BlockingQueue<StreamEntry> acks;
+    private final Duration ackInterval;
     private volatile boolean running;
     private @Nullable Thread reader;
+    private @Nullable Thread acker;
 
     private EventSubscriber(Builder b) {
         this.group = b.service;
@@ -163,6 +166,8 @@ public final class EventSubscriber implements AutoCloseable {
         this.maxEventBytes = b.maxEventBytes;
         this.maxInFlight = b.maxInFlight;
         this.permits = new Semaphore(b.maxInFlight);
+        this.acks = new java.util.concurrent.ArrayBlockingQueue<>(b.maxInFlight);
+        this.ackInterval = b.ackInterval;
         AtomicInteger n = new AtomicInteger();
         java.util.concurrent.ThreadFactory threads = r -> {
             Thread t = new Thread(r, "openclaw-events-" + group + "-worker-" + n.incrementAndGet());
@@ -305,6 +310,10 @@ public final class EventSubscriber implements AutoCloseable {
         Thread t = new Thread(this::readLoop, "openclaw-events-" + group + "-read");
         t.setDaemon(true);
         reader = t;
+        Thread a = new Thread(this::ackLoop, "openclaw-events-" + group + "-ack");
+        a.setDaemon(true);
+        acker = a;
+        a.start();
         t.start();
         long period = Math.max(50, reclaimInterval.toMillis());
         reclaimer.scheduleWithFixedDelay(this::reclaim, period, period, TimeUnit.MILLISECONDS);
@@ -362,18 +371,92 @@ public final class EventSubscriber implements AutoCloseable {
         inFlight.add(entry.id());
         try {
             executorFor(entry).execute(() -> {
+                boolean queued = false;
                 try {
-                    handle(entry);
+                    queued = handle(entry);
                 } catch (RuntimeException e) {
                     LOG.warn("{}: entry {} of {} left pending: {}", consumer, entry.id(), entry.stream(), e.toString());
                 } finally {
-                    inFlight.remove(entry.id());
-                    permits.release();
+                    if (!queued) {
+                        finished(entry);
+                    }
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
             inFlight.remove(entry.id());
             permits.release(); // shutting down: the entry stays pending for another consumer
+        }
+    }
+
+    /** The entry's slot is free again: its permit goes back and it no longer counts as in flight. */
+    private void finished(StreamEntry entry) {
+        inFlight.remove(entry.id());
+        permits.release();
+    }
+
+    /**
+     * Acknowledges handled entries in batches: one XACK per stream per round rather than one per entry. An entry keeps
+     * its in-flight slot until its acknowledgement is written, so memory stays bounded and nothing is acknowledged
+     * before its handler returned.
+     */
+    private void ackLoop() {
+        List<StreamEntry> batch = new ArrayList<>();
+        while (running || !acks.isEmpty() || hasUnfinishedWork()) {
+            try {
+                StreamEntry first = acks.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                // gather what else finishes within the ack interval, then write one XACK per stream
+                long deadline = System.nanoTime() + ackInterval.toNanos();
+                while (batch.size() < 512) {
+                    acks.drainTo(batch);
+                    long left = deadline - System.nanoTime();
+                    StreamEntry next = left > 0 ? acks.poll(left, TimeUnit.NANOSECONDS) : null;
+                    if (next == null) {
+                        break;
+                    }
+                    batch.add(next);
+                }
+                flush(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                acks.drainTo(batch);
+                flush(batch);
+                return;
+            }
+            batch.clear();
+        }
+    }
+
+    private boolean hasUnfinishedWork() {
+        return !inFlight.isEmpty() && executors().stream().anyMatch(e -> !e.isTerminated());
+    }
+
+    private void flush(List<StreamEntry> batch) {
+        Map<String, List<StreamEntry>> byStream = new LinkedHashMap<>();
+        for (StreamEntry e : batch) {
+            byStream.computeIfAbsent(e.stream(), k -> new ArrayList<>()).add(e);
+        }
+        for (Map.Entry<String, List<StreamEntry>> s : byStream.entrySet()) {
+            try {
+                transport.ack(
+                        s.getKey(),
+                        group,
+                        s.getValue().stream().map(StreamEntry::id).toList());
+                processed.addAndGet(s.getValue().size());
+                processedCounter.add(s.getValue().size(), attributes(s.getKey()));
+            } catch (RuntimeException e) {
+                // not acknowledged: the entries stay pending and are reclaimed; handled again, at least once
+                LOG.warn(
+                        "{}: acknowledging {} entries of {} failed: {}",
+                        consumer,
+                        s.getValue().size(),
+                        s.getKey(),
+                        e.toString());
+            }
+            s.getValue().forEach(this::finished);
         }
     }
 
@@ -451,31 +534,32 @@ public final class EventSubscriber implements AutoCloseable {
         }
     }
 
-    private void handle(StreamEntry entry) {
+    /** Handles an entry; true when it was queued for acknowledgement (which then frees its slot). */
+    private boolean handle(StreamEntry entry) {
         String type = typeByStream.get(entry.stream());
         if (entry.data() != null
                 && entry.data().length() > maxEventBytes / 4
                 && entry.data().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > maxEventBytes) {
             deadLetter(entry, null, "malformed: the entry is over the size limit of " + maxEventBytes + " bytes");
-            return;
+            return false;
         }
         EventEnvelope envelope;
         try {
             envelope = EventEnvelope.parse(entry.data(), json);
         } catch (MalformedEventException e) {
             deadLetter(entry, null, "malformed: " + e.getMessage());
-            return;
+            return false;
         }
         if (!envelope.type().equals(type)) {
             deadLetter(entry, envelope, "malformed: type '" + envelope.type() + "' on the stream of '" + type + "'");
-            return;
+            return false;
         }
         Optional<ContractVersion> version;
         try {
             version = envelope.contractVersion().map(ContractVersion::parse);
         } catch (IllegalArgumentException e) {
             deadLetter(entry, envelope, "malformed: " + e.getMessage());
-            return;
+            return false;
         }
         Registration<?> registration = registrationFor(type, version).orElse(null);
         if (registration == null) {
@@ -484,13 +568,13 @@ public final class EventSubscriber implements AutoCloseable {
                     envelope,
                     "no handler accepts " + type + " "
                             + version.map(Object::toString).orElse("(no version)"));
-            return;
+            return false;
         }
         if (contracts != null && version.isPresent()) {
             Optional<EventContract> contract = contracts.eventContract(type, version.get());
             if (contract.isEmpty()) {
                 deadLetter(entry, envelope, "no contract for " + type + " " + version.get());
-                return;
+                return false;
             }
             List<ContractViolation> violations = contract.get().validate(envelope.data());
             if (!violations.isEmpty()) {
@@ -503,10 +587,10 @@ public final class EventSubscriber implements AutoCloseable {
                                         violations.stream()
                                                 .map(ContractViolation::toString)
                                                 .toList()));
-                return;
+                return false;
             }
         }
-        run(entry, envelope, registration);
+        return run(entry, envelope, registration);
     }
 
     private Optional<Registration<?>> registrationFor(String type, Optional<ContractVersion> version) {
@@ -518,7 +602,7 @@ public final class EventSubscriber implements AutoCloseable {
         return Optional.empty();
     }
 
-    private <T> void run(StreamEntry entry, EventEnvelope envelope, Registration<T> registration) {
+    private <T> boolean run(StreamEntry entry, EventEnvelope envelope, Registration<T> registration) {
         T payload;
         try {
             payload = registration.type() == EventEnvelope.class
@@ -529,7 +613,7 @@ public final class EventSubscriber implements AutoCloseable {
                     entry,
                     envelope,
                     "the payload does not map to " + registration.type().getSimpleName() + ": " + e.getMessage());
-            return;
+            return false;
         }
         Context parent = openTelemetry
                 .getPropagators()
@@ -555,10 +639,8 @@ public final class EventSubscriber implements AutoCloseable {
                 }
                 try {
                     registration.handler().handle(payload, metadata);
-                    transport.ack(entry.stream(), group, List.of(entry.id()));
-                    processed.incrementAndGet();
-                    processedCounter.add(1, attributes(entry.stream()));
-                    return;
+                    acks.put(entry); // bounded by maxInFlight: never blocks long
+                    return true;
                 } catch (Exception e) {
                     failed.incrementAndGet();
                     failedCounter.add(1, attributes(entry.stream()));
@@ -589,6 +671,7 @@ public final class EventSubscriber implements AutoCloseable {
                     entry.id(),
                     entry.deliveries());
         }
+        return false;
     }
 
     /** Writes the dead letter, then acknowledges the entry; when the write fails the entry stays pending. */
@@ -689,6 +772,14 @@ public final class EventSubscriber implements AutoCloseable {
             Thread.currentThread().interrupt();
             all.forEach(ExecutorService::shutdownNow);
         }
+        Thread a = acker;
+        if (a != null) {
+            try {
+                a.join(5_000); // flushes what the finished entries left to acknowledge
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         LOG.info("subscriber {} ({}) stopped: {}", group, consumer, stats());
     }
 
@@ -739,6 +830,7 @@ public final class EventSubscriber implements AutoCloseable {
         private String deadLetterSuffix = ".dlq";
         private int maxEventBytes = EventPublisher.DEFAULT_MAX_EVENT_BYTES;
         private boolean orderedByKey;
+        private Duration ackInterval = Duration.ofMillis(2);
 
         private Builder(String service, EventTransport transport) {
             this.service = Objects.requireNonNull(service, "service");
@@ -879,6 +971,15 @@ public final class EventSubscriber implements AutoCloseable {
                 throw new IllegalArgumentException("deadLetterSuffix must not be empty");
             }
             this.deadLetterSuffix = suffix;
+            return this;
+        }
+
+        /**
+         * How long handled entries may wait to be acknowledged together in one XACK; default 2 ms. An entry keeps its
+         * in-flight slot until acknowledged; a crash in that window means it is handled again (at least once).
+         */
+        public Builder ackInterval(Duration interval) {
+            this.ackInterval = positive("ackInterval", interval);
             return this;
         }
 

@@ -1,0 +1,241 @@
+package ai.openclaw.sdk.benchmarks;
+
+import ai.openclaw.sdk.contract.ContractRegistry;
+import ai.openclaw.sdk.contract.ContractVersion;
+import ai.openclaw.sdk.contract.EventContract;
+import ai.openclaw.sdk.events.EventPublisher;
+import ai.openclaw.sdk.events.EventSubscriber;
+import ai.openclaw.sdk.events.redis.RedisTransport;
+import ai.openclaw.sdk.testing.redis.RedisServer;
+import ai.openclaw.sdk.transport.Trim;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lettuce.core.Consumer;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XAddArgs;
+import io.lettuce.core.XReadArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The SDK's publisher and subscriber against raw Lettuce on the same redis-server, in one run. The SDK publishes the
+ * seed's user.created with contract validation, envelope and tracing through a no-op OpenTelemetry; the raw side XADDs
+ * the same bytes. Consuming: the SDK subscriber (read, parse, validate, map, handle, ack) against a raw XREADGROUP /
+ * XACK loop, each draining {@value #DRAIN} entries.
+ */
+@State(Scope.Benchmark)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 3)
+@Fork(1)
+public class EventsBenchmark {
+    static final int BATCH = 100;
+    static final int DRAIN = 20_000;
+    static final String TYPE = "user.created";
+    static final Trim TRIM = Trim.maxLength(200_000);
+
+    record UserCreated(String userId, String email, String name, String createdAt) {}
+
+    private RedisServer redis;
+    private RedisTransport transport;
+    private EventPublisher publisher;
+    private RedisClient client;
+    private StatefulRedisConnection<String, String> connection;
+    private RedisCommands<String, String> sync;
+    private RedisAsyncCommands<String, String> async;
+    private String envelope;
+    private UserCreated payload;
+    private XAddArgs rawTrim;
+    private ContractRegistry contracts;
+
+    @Setup
+    public void setUp() throws Exception {
+        redis = RedisServer.builder().appendOnly(false).start();
+        transport = RedisTransport.create(redis.uri().toString());
+        contracts = ContractRegistry.of(
+                List.of(EventContract.of(
+                        TYPE, ContractVersion.parse("1.0"), new ObjectMapper().readTree(ContractBenchmark.SCHEMA))),
+                List.of());
+        publisher = EventPublisher.builder("user-service", transport)
+                .contracts(contracts)
+                .trim(TRIM)
+                .build();
+        payload = new UserCreated("u-1", "ada@example.com", "Ada Lovelace", "2026-11-22T10:00:00Z");
+        client = RedisClient.create(redis.uri().toString());
+        connection = client.connect();
+        sync = connection.sync();
+        async = connection.async();
+        rawTrim = new XAddArgs().maxlen(TRIM.maxLength()).approximateTrimming();
+        publisher.publish(TYPE, payload);
+        envelope = sync.xrange(TYPE, io.lettuce.core.Range.create("-", "+"))
+                .get(0)
+                .getBody()
+                .get("data");
+    }
+
+    @TearDown
+    public void tearDown() {
+        connection.close();
+        client.shutdown();
+        transport.close();
+        redis.close();
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public String sdkPublish() {
+        return publisher.publish(TYPE, payload);
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public String rawPublish() {
+        return sync.xadd(TYPE, rawTrim, Map.of("data", envelope));
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @OperationsPerInvocation(BATCH)
+    public List<String> sdkPublishPipelined() {
+        List<EventPublisher.OutgoingEvent> batch = new ArrayList<>(BATCH);
+        for (int i = 0; i < BATCH; i++) {
+            batch.add(new EventPublisher.OutgoingEvent(TYPE, payload));
+        }
+        return publisher.publishAll(batch);
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @OperationsPerInvocation(BATCH)
+    public List<String> rawPublishPipelined() throws Exception {
+        List<RedisFuture<String>> futures = new ArrayList<>(BATCH);
+        for (int i = 0; i < BATCH; i++) {
+            futures.add(async.xadd(TYPE, rawTrim, Map.of("data", envelope)));
+        }
+        List<String> ids = new ArrayList<>(BATCH);
+        for (RedisFuture<String> f : futures) {
+            ids.add(f.get());
+        }
+        return ids;
+    }
+
+    /**
+     * A fresh stream of {@value #DRAIN} entries before each consume iteration, and a subscriber for it built (not
+     * started) outside the measured time.
+     */
+    @State(Scope.Thread)
+    public static class Backlog {
+        String stream;
+        int round;
+        EventSubscriber subscriber;
+        CountDownLatch done;
+        AtomicInteger handled;
+
+        @Setup(Level.Invocation)
+        public void fill(EventsBenchmark b) throws Exception {
+            stream = "backlog-" + (round++);
+            List<RedisFuture<String>> futures = new ArrayList<>(DRAIN);
+            for (int i = 0; i < DRAIN; i++) {
+                futures.add(b.async.xadd(
+                        stream,
+                        Map.of(
+                                "data",
+                                b.envelope.replace("\"type\":\"user.created\"", "\"type\":\"" + stream + "\""))));
+            }
+            for (RedisFuture<String> f : futures) {
+                f.get();
+            }
+            b.sync.xgroupCreate(XReadArgs.StreamOffset.from(stream, "0"), "g");
+            done = new CountDownLatch(DRAIN);
+            handled = new AtomicInteger();
+            subscriber = EventSubscriber.builder("g", b.transport)
+                    .contracts(ContractRegistry.of(
+                            List.of(EventContract.of(
+                                    stream,
+                                    ContractVersion.parse("1.0"),
+                                    new ObjectMapper().readTree(ContractBenchmark.SCHEMA))),
+                            List.of()))
+                    .workers(4)
+                    .maxInFlight(256)
+                    .batchSize(100)
+                    .pollTimeout(Duration.ofMillis(20))
+                    .on(stream, UserCreated.class, (event, meta) -> {
+                        handled.incrementAndGet();
+                        done.countDown();
+                    })
+                    .build();
+        }
+
+        @TearDown(Level.Invocation)
+        public void drop(EventsBenchmark b) {
+            subscriber.close();
+            b.sync.del(stream);
+        }
+    }
+
+    /** From start until every entry is handled (acknowledgements of the last batch may still be on their way). */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Warmup(iterations = 2, batchSize = 1)
+    @Measurement(iterations = 7, batchSize = 1)
+    public int sdkConsume(Backlog backlog) throws Exception {
+        backlog.subscriber.start();
+        backlog.done.await(120, TimeUnit.SECONDS);
+        return backlog.handled.get();
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Warmup(iterations = 2, batchSize = 1)
+    @Measurement(iterations = 7, batchSize = 1)
+    public int rawConsume(Backlog backlog) {
+        int handled = 0;
+        Consumer<String> consumer = Consumer.from("g", "raw");
+        ObjectMapper json = new ObjectMapper();
+        while (handled < DRAIN) {
+            List<StreamMessage<String, String>> batch = sync.xreadgroup(
+                    consumer, XReadArgs.Builder.count(100), XReadArgs.StreamOffset.lastConsumed(backlog.stream));
+            String[] ids = new String[batch.size()];
+            for (int i = 0; i < batch.size(); i++) {
+                try {
+                    json.readTree(batch.get(i).getBody().get("data")); // what any consumer does: parse
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                ids[i] = batch.get(i).getId();
+            }
+            if (ids.length > 0) {
+                sync.xack(backlog.stream, "g", ids);
+            }
+            handled += ids.length;
+        }
+        return handled;
+    }
+}
