@@ -282,9 +282,19 @@ public final class EventPublisher {
         return new Prepared(eventType, id, text, span);
     }
 
+    /** Metric attributes per event type, built once: they are used for every publish. */
+    private final Map<String, io.opentelemetry.api.common.Attributes> metricAttributes =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private io.opentelemetry.api.common.Attributes attributesOf(String eventType) {
+        return metricAttributes.computeIfAbsent(
+                eventType,
+                t -> io.opentelemetry.api.common.Attributes.of(
+                        io.opentelemetry.api.common.AttributeKey.stringKey("messaging.destination.name"), streamOf(t)));
+    }
+
     private CompletionStage<String> finish(Prepared p, CompletionStage<String> sent) {
-        io.opentelemetry.api.common.Attributes attributes = io.opentelemetry.api.common.Attributes.of(
-                io.opentelemetry.api.common.AttributeKey.stringKey("messaging.destination.name"), streamOf(p.type));
+        io.opentelemetry.api.common.Attributes attributes = attributesOf(p.type);
         return sent.whenComplete((entryId, error) -> {
             if (error != null) {
                 publishFailures.add(1, attributes);

@@ -226,12 +226,17 @@ public final class EventSubscriber implements AutoCloseable {
         });
     }
 
+    /** Metric attributes per stream (and for none), built once: they are used for every event. */
+    private final Map<String, io.opentelemetry.api.common.Attributes> metricAttributes = new ConcurrentHashMap<>();
+
     private io.opentelemetry.api.common.Attributes attributes(@Nullable String stream) {
-        var b = io.opentelemetry.api.common.Attributes.builder().put("messaging.consumer.group.name", group);
-        if (stream != null) {
-            b.put("messaging.destination.name", stream);
-        }
-        return b.build();
+        return metricAttributes.computeIfAbsent(stream == null ? "" : stream, s -> {
+            var b = io.opentelemetry.api.common.Attributes.builder().put("messaging.consumer.group.name", group);
+            if (!s.isEmpty()) {
+                b.put("messaging.destination.name", s);
+            }
+            return b.build();
+        });
     }
 
     private static Duration min(Duration a, Duration b) {
