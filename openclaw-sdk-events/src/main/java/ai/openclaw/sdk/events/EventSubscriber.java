@@ -114,6 +114,7 @@ public final class EventSubscriber implements AutoCloseable {
     private final int maxEventBytes;
     private final Semaphore permits;
     private final int maxInFlight;
+    private final int workerCount;
     private final @Nullable ExecutorService workers;
     private final ExecutorService @Nullable [] lanes;
     private final AtomicInteger nextLane = new AtomicInteger();
@@ -165,6 +166,7 @@ public final class EventSubscriber implements AutoCloseable {
         this.deadLetterSuffix = b.deadLetterSuffix;
         this.maxEventBytes = b.maxEventBytes;
         this.maxInFlight = b.maxInFlight;
+        this.workerCount = b.workers;
         this.permits = new Semaphore(b.maxInFlight);
         this.acks = new java.util.concurrent.ArrayBlockingQueue<>(b.maxInFlight);
         this.ackInterval = b.ackInterval;
@@ -350,9 +352,7 @@ public final class EventSubscriber implements AutoCloseable {
                     throw e;
                 }
                 permits.release(count - entries.size());
-                for (StreamEntry entry : entries) {
-                    dispatch(entry);
-                }
+                dispatchAll(entries);
                 backoff = 100;
             } catch (NoGroupException e) {
                 LOG.warn("{}: re-creating consumer group {} ({})", consumer, group, e.getMessage());
@@ -371,22 +371,59 @@ public final class EventSubscriber implements AutoCloseable {
         }
     }
 
+    /**
+     * Hands a read batch to the workers as a few tasks rather than one per entry (each task wakes a thread): one chunk
+     * per worker, or one per ordering lane, each handled in stream order. The caller holds a permit per entry.
+     */
+    private void dispatchAll(List<StreamEntry> entries) {
+        if (entries.size() <= 1) {
+            entries.forEach(this::dispatch);
+            return;
+        }
+        List<Chunk> chunks = new ArrayList<>();
+        if (lanes != null) {
+            Map<ExecutorService, List<StreamEntry>> byLane = new LinkedHashMap<>();
+            for (StreamEntry e : entries) {
+                byLane.computeIfAbsent(executorFor(e), k -> new ArrayList<>()).add(e);
+            }
+            byLane.forEach((lane, list) -> chunks.add(new Chunk(lane, list)));
+        } else {
+            ExecutorService pool = Objects.requireNonNull(workers);
+            int size = (entries.size() + workerCount - 1) / workerCount;
+            for (int i = 0; i < entries.size(); i += size) {
+                chunks.add(new Chunk(pool, entries.subList(i, Math.min(entries.size(), i + size))));
+            }
+        }
+        for (Chunk chunk : chunks) {
+            chunk.entries().forEach(e -> inFlight.add(e.id()));
+            try {
+                chunk.executor().execute(() -> chunk.entries().forEach(this::handleAndRelease));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                chunk.entries().forEach(this::finished); // shutting down: the entries stay pending for another consumer
+            }
+        }
+    }
+
+    private record Chunk(ExecutorService executor, List<StreamEntry> entries) {}
+
+    private void handleAndRelease(StreamEntry entry) {
+        boolean queued = false;
+        try {
+            queued = handle(entry);
+        } catch (RuntimeException e) {
+            LOG.warn("{}: entry {} of {} left pending: {}", consumer, entry.id(), entry.stream(), e.toString());
+        } finally {
+            if (!queued) {
+                finished(entry);
+            }
+        }
+    }
+
     /** Hands an entry to a worker (its key's lane when ordered); the caller holds a permit for it. */
     private void dispatch(StreamEntry entry) {
         inFlight.add(entry.id());
         try {
-            executorFor(entry).execute(() -> {
-                boolean queued = false;
-                try {
-                    queued = handle(entry);
-                } catch (RuntimeException e) {
-                    LOG.warn("{}: entry {} of {} left pending: {}", consumer, entry.id(), entry.stream(), e.toString());
-                } finally {
-                    if (!queued) {
-                        finished(entry);
-                    }
-                }
-            });
+            executorFor(entry).execute(() -> handleAndRelease(entry));
         } catch (java.util.concurrent.RejectedExecutionException e) {
             inFlight.remove(entry.id());
             permits.release(); // shutting down: the entry stays pending for another consumer
