@@ -1,0 +1,41 @@
+package ai.openclaw.sdk.policy;
+
+/**
+ * Guards calls: retries, circuit breaking, time limits, bulkheads. Implementations are thread-safe.
+ *
+ * <pre>{@code
+ * CallPolicy policy = policies.forTarget("billing-service");
+ * Invoice invoice = policy.execute(new CallContext("billing-service", "POST /invoices", true), () -> send());
+ * }</pre>
+ */
+@FunctionalInterface
+public interface CallPolicy {
+    /** One attempt of a call. */
+    @FunctionalInterface
+    interface Attempt<T> {
+        /**
+         * Makes the call once.
+         *
+         * @return its result
+         * @throws Exception when the attempt failed
+         */
+        T call() throws Exception;
+    }
+
+    /**
+     * Runs a call under this policy: possibly several attempts, possibly none (an open circuit).
+     *
+     * @throws Exception the last attempt's failure, or the policy's own refusal
+     */
+    <T> T execute(CallContext context, Attempt<T> attempt) throws Exception;
+
+    /** A policy that makes exactly one attempt. */
+    static CallPolicy none() {
+        return new CallPolicy() {
+            @Override
+            public <T> T execute(CallContext context, Attempt<T> attempt) throws Exception {
+                return attempt.call();
+            }
+        };
+    }
+}
