@@ -15,6 +15,7 @@ public class HttpStatusException extends ClientException {
     private final String bodyExcerpt;
     private final @Nullable String requestId;
     private final transient @Nullable ProblemDetails problem;
+    private final java.time.@Nullable Duration retryAfter;
 
     /**
      * Creates the exception.
@@ -25,6 +26,7 @@ public class HttpStatusException extends ClientException {
      * @param bodyExcerpt the start of the body
      * @param requestId the response's request id header, if any
      * @param problem the parsed problem document, if any
+     * @param retryAfter the {@code Retry-After} the service asked for (seconds form), if any
      */
     public HttpStatusException(
             String service,
@@ -32,7 +34,8 @@ public class HttpStatusException extends ClientException {
             int status,
             String bodyExcerpt,
             @Nullable String requestId,
-            @Nullable ProblemDetails problem) {
+            @Nullable ProblemDetails problem,
+            java.time.@Nullable Duration retryAfter) {
         super(
                 service,
                 operation,
@@ -46,6 +49,12 @@ public class HttpStatusException extends ClientException {
         this.bodyExcerpt = bodyExcerpt;
         this.requestId = requestId;
         this.problem = problem;
+        this.retryAfter = retryAfter;
+    }
+
+    /** How long the service asked callers to wait before retrying ({@code Retry-After}), if it did. */
+    public Optional<java.time.Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     /** The HTTP status. */

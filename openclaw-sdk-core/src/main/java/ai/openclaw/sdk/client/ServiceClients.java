@@ -152,7 +152,8 @@ public final class ServiceClients implements AutoCloseable {
             int status,
             @Nullable String contentType,
             byte[] body,
-            @Nullable String requestId) {}
+            @Nullable String requestId,
+            @Nullable String retryAfter) {}
 
     <T> T call(ServiceRequest request, JavaType type) {
         String service = request.service();
@@ -284,7 +285,8 @@ public final class ServiceClients implements AutoCloseable {
                             response.code(),
                             response.header("Content-Type"),
                             read(response.body()),
-                            response.header("X-Request-Id"));
+                            response.header("X-Request-Id"),
+                            response.header("Retry-After"));
                 } catch (IOException e) {
                     instance.failed();
                     span.recordException(e);
@@ -337,8 +339,12 @@ public final class ServiceClients implements AutoCloseable {
                 // not a parsable problem document: the excerpt still shows it
             }
         }
+        java.time.Duration retryAfter = null;
+        if (answer.retryAfter != null && answer.retryAfter.strip().matches("\\d{1,6}")) {
+            retryAfter = java.time.Duration.ofSeconds(Long.parseLong(answer.retryAfter.strip()));
+        }
         return new HttpStatusException(
-                request.service(), request.operation(), answer.status, excerpt, answer.requestId, problem);
+                request.service(), request.operation(), answer.status, excerpt, answer.requestId, problem, retryAfter);
     }
 
     private byte[] read(@Nullable ResponseBody body) throws IOException {

@@ -2,8 +2,12 @@
  * Resilience for service calls and event handlers: retries with backoff and jitter, circuit breakers, time limits,
  * bulkheads and rate limits, built on Resilience4j and plugged into the core's call-policy SPI.
  *
- * <p>This module is being built (see the project's issue on service clients and resilience); today it holds no
- * public types.
+ * <pre>{@code
+ * ServiceClients clients = ServiceClients.builder(discovery).policies(ResiliencePolicies.defaults()).build();
+ * }</pre>
+ *
+ * <p>{@link ai.openclaw.sdk.resilience.ResiliencePolicies} documents the defaults, the order of composition and what
+ * is retried and counted.
  */
 @NullMarked
 package ai.openclaw.sdk.resilience;

@@ -1,0 +1,387 @@
+package ai.openclaw.sdk.resilience;
+
+import ai.openclaw.sdk.catalog.HttpCommunication;
+import ai.openclaw.sdk.catalog.ServiceCatalog;
+import ai.openclaw.sdk.catalog.ServiceDefinition;
+import ai.openclaw.sdk.client.HttpStatusException;
+import ai.openclaw.sdk.client.ServiceUnavailableException;
+import ai.openclaw.sdk.policy.CallContext;
+import ai.openclaw.sdk.policy.CallPolicies;
+import ai.openclaw.sdk.policy.CallPolicy;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.core.IntervalBiFunction;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RequestNotPermitted;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The resilience of calls to each target service, over Resilience4j: the {@link CallPolicies} that service clients
+ * (and, later, event handlers and publishers) call through. Thread-safe; one per SDK instance.
+ *
+ * <pre>{@code
+ * ResiliencePolicies policies = ResiliencePolicies.builder()
+ *         .defaults(ResiliencePolicy.defaults())
+ *         .named("payments-critical", ResiliencePolicy.builder().maxAttempts(5).timeLimit(Duration.ofSeconds(2)).build())
+ *         .catalog(catalog)                                 // services.<name>.resilience: payments-critical
+ *         .target("notification-service", ResiliencePolicy.builder().maxAttempts(1).build())
+ *         .onCircuitTransition(t -> log.warn("{} circuit {} -> {}", t.target(), t.from(), t.to()))
+ *         .build();
+ * ServiceClients clients = ServiceClients.builder(discovery).policies(policies).build();
+ * }</pre>
+ *
+ * <p>Which policy a target gets: the one set with {@link Builder#target}, else the named policy the catalog gives it
+ * ({@code resilience:} on the service, or on the {@code type: http} entry that calls it), else the defaults.
+ *
+ * <p>Order of composition, outermost first: <b>Retry ( CircuitBreaker ( RateLimiter ( TimeLimiter ( Bulkhead ( call ))))</b>
+ * (Resilience4j's recommended order). Each retry passes the circuit breaker, so an open circuit stops retries at once;
+ * the time limit applies to each attempt; the bulkhead counts calls in progress, not calls waiting to retry.
+ *
+ * <p>Retries: only calls that may be repeated (an idempotent method, or an {@code Idempotency-Key}); on connection
+ * failures and the policy's statuses (429, 502, 503, 504), after exponential backoff with jitter, or the service's
+ * {@code Retry-After} when it gives one. The circuit counts connection failures, time limits and 5xx as failures;
+ * 4xx answers are the caller's doing and count as successes. Refusals (open circuit, full bulkhead, rate limit, time
+ * limit) are {@link ServiceUnavailableException}s naming why.
+ */
+public final class ResiliencePolicies implements CallPolicies, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ResiliencePolicies.class);
+
+    /** A circuit breaker changed state. */
+    public record CircuitTransition(String target, CircuitBreaker.State from, CircuitBreaker.State to) {}
+
+    private final ResiliencePolicy defaults;
+    private final Map<String, ResiliencePolicy> byTarget;
+    private final List<Consumer<CircuitTransition>> listeners;
+    private final Map<String, Guard> guards = new ConcurrentHashMap<>();
+    private final ExecutorService timeLimited = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "openclaw-resilience-time-limited");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private ResiliencePolicies(Builder b) {
+        this.defaults = b.defaults;
+        Map<String, ResiliencePolicy> targets = new HashMap<>();
+        if (b.catalog != null) {
+            for (ServiceDefinition s : b.catalog.services().values()) {
+                s.resiliencePolicy().ifPresent(name -> targets.put(s.name(), named(b, name, "services." + s.name())));
+                for (var c : s.communication()) {
+                    if (c instanceof HttpCommunication http
+                            && http.resiliencePolicy().isPresent()) {
+                        targets.put(
+                                http.target(),
+                                named(
+                                        b,
+                                        http.resiliencePolicy().get(),
+                                        "services." + s.name() + " -> " + http.target()));
+                    }
+                }
+            }
+        }
+        targets.putAll(b.targets);
+        this.byTarget = Map.copyOf(targets);
+        this.listeners = List.copyOf(b.listeners);
+    }
+
+    private static ResiliencePolicy named(Builder b, String name, String where) {
+        ResiliencePolicy p = b.named.get(name);
+        if (p == null) {
+            throw new IllegalArgumentException("the catalog names resilience policy '" + name + "' (" + where
+                    + ") but no policy of that name was given (known: " + b.named.keySet() + ")");
+        }
+        return p;
+    }
+
+    /** The default policy for every target. */
+    public static ResiliencePolicies defaults() {
+        return builder().build();
+    }
+
+    /** A builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The policy a target gets. */
+    public ResiliencePolicy policyOf(String target) {
+        return byTarget.getOrDefault(target, defaults);
+    }
+
+    /** The state of a target's circuit breaker; empty before its first call or without one. */
+    public Optional<CircuitBreaker.State> circuitState(String target) {
+        Guard g = guards.get(target);
+        return g == null || g.circuit == null ? Optional.empty() : Optional.of(g.circuit.getState());
+    }
+
+    @Override
+    public CallPolicy forTarget(String target) {
+        Guard guard = guards.computeIfAbsent(target, t -> new Guard(t, policyOf(t)));
+        return guard::execute;
+    }
+
+    /** The Resilience4j parts of one target. */
+    private final class Guard {
+        final String target;
+        final ResiliencePolicy policy;
+        final @Nullable CircuitBreaker circuit;
+        final Bulkhead bulkhead;
+        final @Nullable RateLimiter rateLimiter;
+        final @Nullable TimeLimiter timeLimiter;
+
+        Guard(String target, ResiliencePolicy policy) {
+            this.target = target;
+            this.policy = policy;
+            if (policy.circuitBreaker()) {
+                circuit = CircuitBreaker.of(
+                        target,
+                        CircuitBreakerConfig.custom()
+                                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                                .slidingWindowSize(policy.window())
+                                .minimumNumberOfCalls(policy.minimumCalls())
+                                .failureRateThreshold(policy.failureRate())
+                                .slowCallDurationThreshold(policy.slowCall())
+                                .slowCallRateThreshold(policy.slowCallRate())
+                                .waitDurationInOpenState(policy.openDuration())
+                                .permittedNumberOfCallsInHalfOpenState(policy.halfOpenCalls())
+                                .automaticTransitionFromOpenToHalfOpenEnabled(false)
+                                .recordException(ResiliencePolicies::isFailure)
+                                .build());
+                circuit.getEventPublisher().onStateTransition(e -> {
+                    CircuitTransition t = new CircuitTransition(
+                            target,
+                            e.getStateTransition().getFromState(),
+                            e.getStateTransition().getToState());
+                    LOG.warn("circuit breaker of {}: {} -> {}", target, t.from(), t.to());
+                    for (Consumer<CircuitTransition> l : listeners) {
+                        l.accept(t);
+                    }
+                });
+            } else {
+                circuit = null;
+            }
+            bulkhead = Bulkhead.of(
+                    target,
+                    BulkheadConfig.custom()
+                            .maxConcurrentCalls(policy.maxConcurrentCalls())
+                            .maxWaitDuration(Duration.ZERO)
+                            .build());
+            rateLimiter = policy.rateLimit() > 0
+                    ? RateLimiter.of(
+                            target,
+                            RateLimiterConfig.custom()
+                                    .limitForPeriod(policy.rateLimit())
+                                    .limitRefreshPeriod(policy.ratePeriod())
+                                    .timeoutDuration(Duration.ZERO)
+                                    .build())
+                    : null;
+            timeLimiter = policy.timeLimit()
+                    .map(limit -> TimeLimiter.of(
+                            target,
+                            TimeLimiterConfig.custom()
+                                    .timeoutDuration(limit)
+                                    .cancelRunningFuture(true)
+                                    .build()))
+                    .orElse(null);
+        }
+
+        <T> T execute(CallContext context, CallPolicy.Attempt<T> attempt) throws Exception {
+            Callable<T> call = attempt::call;
+            Callable<T> bulkheaded = Bulkhead.decorateCallable(bulkhead, call);
+            Callable<T> limited = bulkheaded;
+            if (timeLimiter != null) {
+                TimeLimiter tl = timeLimiter;
+                limited = () -> tl.executeFutureSupplier(() -> CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                return bulkheaded.call();
+                            } catch (RuntimeException e) {
+                                throw e;
+                            } catch (Exception e) {
+                                throw new java.util.concurrent.CompletionException(e);
+                            }
+                        },
+                        timeLimited));
+            }
+            Callable<T> rated = rateLimiter == null ? limited : RateLimiter.decorateCallable(rateLimiter, limited);
+            Callable<T> broken = circuit == null ? rated : CircuitBreaker.decorateCallable(circuit, rated);
+            Callable<T> retried = broken;
+            if (context.repeatable() && policy.maxAttempts() > 1) {
+                Retry retry = Retry.of(
+                        target,
+                        RetryConfig.custom()
+                                .maxAttempts(policy.maxAttempts())
+                                .intervalBiFunction(backoff(policy))
+                                .retryOnException(ResiliencePolicies.this::isRetryable)
+                                .failAfterMaxAttempts(false)
+                                .build());
+                retried = Retry.decorateCallable(retry, broken);
+            }
+            try {
+                return retried.call();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw unwrap(context, e.getCause() == null ? e : e.getCause());
+            } catch (Exception e) {
+                throw unwrap(context, e);
+            }
+        }
+
+        private Exception unwrap(CallContext context, Throwable e) {
+            if (e instanceof CallNotPermittedException) {
+                return new ServiceUnavailableException(
+                        target,
+                        context.operation(),
+                        "the circuit breaker of " + target + " is open: " + context.operation() + " was not sent",
+                        e);
+            }
+            if (e instanceof BulkheadFullException) {
+                return new ServiceUnavailableException(
+                        target,
+                        context.operation(),
+                        policy.maxConcurrentCalls() + " calls to " + target + " are in progress already: "
+                                + context.operation() + " was refused",
+                        e);
+            }
+            if (e instanceof RequestNotPermitted) {
+                return new ServiceUnavailableException(
+                        target,
+                        context.operation(),
+                        "the rate limit of " + target + " is reached: " + context.operation() + " was refused",
+                        e);
+            }
+            if (e instanceof TimeoutException) {
+                return new ServiceUnavailableException(
+                        target,
+                        context.operation(),
+                        context.operation() + " on " + target + " did not finish within "
+                                + policy.timeLimit().orElseThrow(),
+                        e);
+            }
+            return e instanceof Exception ex ? ex : new IllegalStateException(e);
+        }
+    }
+
+    /** Exponential backoff with jitter, or the service's Retry-After (capped) when it gives one. */
+    private static IntervalBiFunction<Object> backoff(ResiliencePolicy policy) {
+        return (attempt, outcome) -> {
+            Optional<Duration> asked = Optional.empty();
+            if (outcome != null && outcome.isLeft() && outcome.getLeft() instanceof HttpStatusException h) {
+                asked = h.retryAfter();
+            }
+            if (asked.isPresent() && asked.get().compareTo(policy.maxRetryAfter()) <= 0) {
+                return asked.get().toMillis();
+            }
+            double exponential = policy.initialBackoff().toMillis() * Math.pow(policy.backoffMultiplier(), attempt - 1);
+            double capped = Math.min(exponential, policy.maxBackoff().toMillis());
+            double low = capped * (1 - policy.jitter());
+            return (long) (low + ThreadLocalRandom.current().nextDouble() * (capped - low + 1e-9));
+        };
+    }
+
+    private boolean isRetryable(Throwable e) {
+        Throwable t = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        if (t instanceof CallNotPermittedException
+                || t instanceof BulkheadFullException
+                || t instanceof RequestNotPermitted) {
+            return false; // refusals: retrying at once would be refused again
+        }
+        if (t instanceof HttpStatusException h) {
+            return policyOf(h.service()).retryStatuses().contains(h.status());
+        }
+        return t instanceof ServiceUnavailableException
+                || t instanceof TimeoutException
+                || t instanceof java.io.IOException;
+    }
+
+    /** What the circuit counts as a failure: unreachable, timed out, 5xx. */
+    private static boolean isFailure(Throwable e) {
+        Throwable t = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        if (t instanceof HttpStatusException h) {
+            return h.status() >= 500;
+        }
+        return t instanceof ServiceUnavailableException
+                || t instanceof TimeoutException
+                || t instanceof java.io.IOException;
+    }
+
+    /** Stops the threads that run time-limited attempts. */
+    @Override
+    public void close() {
+        timeLimited.shutdownNow();
+    }
+
+    /** Builds {@link ResiliencePolicies}. Not thread-safe. */
+    public static final class Builder {
+        private ResiliencePolicy defaults = ResiliencePolicy.defaults();
+        private final Map<String, ResiliencePolicy> named = new HashMap<>();
+        private final Map<String, ResiliencePolicy> targets = new HashMap<>();
+        private final List<Consumer<CircuitTransition>> listeners = new CopyOnWriteArrayList<>();
+        private @Nullable ServiceCatalog catalog;
+
+        private Builder() {}
+
+        /** The policy of targets nothing else names. */
+        public Builder defaults(ResiliencePolicy policy) {
+            this.defaults = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** A policy the catalog can name ({@code resilience: name}). */
+        public Builder named(String name, ResiliencePolicy policy) {
+            named.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(policy, "policy"));
+            return this;
+        }
+
+        /** The policy of one target, over anything the catalog says. */
+        public Builder target(String target, ResiliencePolicy policy) {
+            targets.put(Objects.requireNonNull(target, "target"), Objects.requireNonNull(policy, "policy"));
+            return this;
+        }
+
+        /** The catalog whose {@code resilience} extensions name policies. */
+        public Builder catalog(ServiceCatalog catalog) {
+            this.catalog = Objects.requireNonNull(catalog, "catalog");
+            return this;
+        }
+
+        /** Called on every circuit breaker transition, on the thread that caused it. */
+        public Builder onCircuitTransition(Consumer<CircuitTransition> listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Builds the policies.
+         *
+         * @throws IllegalArgumentException when the catalog names a policy that was not given
+         */
+        public ResiliencePolicies build() {
+            return new ResiliencePolicies(this);
+        }
+    }
+}

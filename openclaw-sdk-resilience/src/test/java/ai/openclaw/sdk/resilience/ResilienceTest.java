@@ -1,0 +1,240 @@
+package ai.openclaw.sdk.resilience;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.openclaw.sdk.client.HttpStatusException;
+import ai.openclaw.sdk.client.ServiceClient;
+import ai.openclaw.sdk.client.ServiceClients;
+import ai.openclaw.sdk.client.ServiceUnavailableException;
+import ai.openclaw.sdk.discovery.InstanceSource;
+import ai.openclaw.sdk.discovery.ServiceDiscovery;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Retries, circuit breaker, bulkhead and time limit around real HTTP calls on loopback. */
+class ResilienceTest {
+    private HttpServer server;
+    private final List<Long> arrivals = new CopyOnWriteArrayList<>();
+    private final List<String> methods = new CopyOnWriteArrayList<>();
+    private volatile Function<HttpExchange, Integer> status = e -> 200;
+    private volatile long delayMillis;
+    private final List<ServiceClients> open = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/", exchange -> {
+            arrivals.add(System.nanoTime());
+            methods.add(exchange.getRequestMethod());
+            exchange.getRequestBody().readAllBytes();
+            if (delayMillis > 0) {
+                try {
+                    Thread.sleep(delayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            int code = status.apply(exchange);
+            byte[] body = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(code, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        open.forEach(ServiceClients::close);
+        server.stop(0);
+    }
+
+    private ServiceClient client(ResiliencePolicies policies) {
+        ServiceDiscovery discovery = ServiceDiscovery.builder()
+                .addSource(InstanceSource.of(Map.of(
+                        "billing-service",
+                        List.of(URI.create(
+                                "http://127.0.0.1:" + server.getAddress().getPort())))))
+                .failuresToEject(1_000)
+                .build();
+        ServiceClients clients =
+                ServiceClients.builder(discovery).policies(policies).build();
+        open.add(clients);
+        return clients.client("billing-service");
+    }
+
+    private static ResiliencePolicies with(ResiliencePolicy.Builder policy) {
+        return ResiliencePolicies.builder().defaults(policy.build()).build();
+    }
+
+    @Test
+    void retriesAreCountedExactlyAndBackOffGrowing() {
+        status = e -> 503;
+        ServiceClient billing = client(with(ResiliencePolicy.builder()
+                .maxAttempts(4)
+                .initialBackoff(Duration.ofMillis(50))
+                .jitter(0)
+                .circuitBreaker(false)));
+        assertThatThrownBy(() -> billing.get("/invoices").send(String.class))
+                .isInstanceOfSatisfying(
+                        HttpStatusException.class, e -> assertThat(e.status()).isEqualTo(503));
+        assertThat(arrivals).hasSize(4);
+        long first = arrivals.get(1) - arrivals.get(0);
+        long second = arrivals.get(2) - arrivals.get(1);
+        long third = arrivals.get(3) - arrivals.get(2);
+        assertThat(first).isGreaterThanOrEqualTo(Duration.ofMillis(50).toNanos());
+        assertThat(second).isGreaterThanOrEqualTo(Duration.ofMillis(100).toNanos());
+        assertThat(third).isGreaterThanOrEqualTo(Duration.ofMillis(200).toNanos());
+        assertThat(third).isGreaterThan(first);
+    }
+
+    @Test
+    void retryAfterIsHonoured() {
+        status = e -> {
+            e.getResponseHeaders().set("Retry-After", "1");
+            return arrivals.size() == 1 ? 429 : 200;
+        };
+        ServiceClient billing = client(with(
+                ResiliencePolicy.builder().initialBackoff(Duration.ofMillis(1)).jitter(0)));
+        billing.get("/invoices").send(String.class);
+        assertThat(arrivals).hasSize(2);
+        assertThat(arrivals.get(1) - arrivals.get(0))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(950).toNanos());
+    }
+
+    @Test
+    void aPostIsNotRetriedUnlessItCarriesAnIdempotencyKey() {
+        status = e -> 503;
+        ServiceClient billing = client(with(
+                ResiliencePolicy.builder().initialBackoff(Duration.ofMillis(1)).circuitBreaker(false)));
+        assertThatThrownBy(() -> billing.post("/invoices").body(Map.of("a", 1)).send(String.class))
+                .isInstanceOf(HttpStatusException.class);
+        assertThat(methods).containsExactly("POST");
+        methods.clear();
+        assertThatThrownBy(() -> billing.post("/invoices")
+                        .body(Map.of("a", 1))
+                        .idempotencyKey("k-1")
+                        .send(String.class))
+                .isInstanceOf(HttpStatusException.class);
+        assertThat(methods).containsExactly("POST", "POST", "POST");
+    }
+
+    @Test
+    void clientErrorsAreNotRetried() {
+        status = e -> 404;
+        ServiceClient billing = client(with(ResiliencePolicy.builder().initialBackoff(Duration.ofMillis(1))));
+        assertThatThrownBy(() -> billing.get("/invoices").send(String.class)).isInstanceOf(HttpStatusException.class);
+        assertThat(arrivals).hasSize(1);
+    }
+
+    @Test
+    void theCircuitOpensRejectsWithoutCallingHalfOpensAndCloses() throws Exception {
+        List<ResiliencePolicies.CircuitTransition> transitions = new CopyOnWriteArrayList<>();
+        ResiliencePolicies policies = ResiliencePolicies.builder()
+                .defaults(ResiliencePolicy.builder()
+                        .maxAttempts(1)
+                        .window(4)
+                        .minimumCalls(4)
+                        .failureRate(50)
+                        .openDuration(Duration.ofMillis(300))
+                        .halfOpenCalls(2)
+                        .build())
+                .onCircuitTransition(transitions::add)
+                .build();
+        ServiceClient billing = client(policies);
+        status = e -> 500;
+        for (int i = 0; i < 4; i++) {
+            assertThatThrownBy(() -> billing.get("/invoices").send(String.class))
+                    .isInstanceOf(HttpStatusException.class);
+        }
+        assertThat(policies.circuitState("billing-service")).contains(CircuitBreaker.State.OPEN);
+        int before = arrivals.size();
+        assertThatThrownBy(() -> billing.get("/invoices").send(String.class))
+                .isInstanceOf(ServiceUnavailableException.class)
+                .hasMessage("the circuit breaker of billing-service is open: GET /invoices was not sent");
+        assertThat(arrivals).as("rejected without calling").hasSize(before);
+
+        Thread.sleep(350);
+        status = e -> 200;
+        billing.get("/invoices").send(String.class);
+        assertThat(policies.circuitState("billing-service")).contains(CircuitBreaker.State.HALF_OPEN);
+        billing.get("/invoices").send(String.class);
+        assertThat(policies.circuitState("billing-service")).contains(CircuitBreaker.State.CLOSED);
+        assertThat(transitions)
+                .extracting(ResiliencePolicies.CircuitTransition::to)
+                .containsExactly(
+                        CircuitBreaker.State.OPEN, CircuitBreaker.State.HALF_OPEN, CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
+    void theBulkheadRejectsBeyondItsLimit() throws Exception {
+        delayMillis = 500;
+        ServiceClient billing =
+                client(with(ResiliencePolicy.builder().maxConcurrentCalls(1).maxAttempts(1)));
+        CompletableFuture<String> first = billing.get("/invoices").sendAsync(String.class);
+        Thread.sleep(100);
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> billing.get("/invoices").send(String.class))
+                .isInstanceOf(ServiceUnavailableException.class)
+                .hasMessageContaining("1 calls to billing-service are in progress already");
+        assertThat(System.nanoTime() - start)
+                .as("refused at once")
+                .isLessThan(Duration.ofMillis(300).toNanos());
+        assertThat(first.get()).contains("ok");
+    }
+
+    @Test
+    void aTimeLimitCancelsTheCall() {
+        delayMillis = 2_000;
+        ResiliencePolicies policies =
+                with(ResiliencePolicy.builder().maxAttempts(1).timeLimit(Duration.ofMillis(200)));
+        ServiceClient billing = client(policies);
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> billing.get("/invoices").send(String.class))
+                .isInstanceOf(ServiceUnavailableException.class)
+                .hasMessage("GET /invoices on billing-service did not finish within PT0.2S");
+        assertThat(System.nanoTime() - start)
+                .isLessThan(Duration.ofMillis(1_500).toNanos());
+        policies.close();
+    }
+
+    @Test
+    void policiesComeFromTheCatalogByName() throws Exception {
+        var catalog = ai.openclaw.sdk.catalog.CatalogLoader.defaults()
+                .validate(
+                        "s.yaml",
+                        "services:\n  user-service:\n    owner: a\n    communication:\n      - type: http\n"
+                                + "        target: billing-service\n        resilience: careful\n"
+                                + "  billing-service:\n    owner: b\n")
+                .resultOrThrow();
+        ResiliencePolicy careful = ResiliencePolicy.builder().maxAttempts(5).build();
+        ResiliencePolicies policies = ResiliencePolicies.builder()
+                .named("careful", careful)
+                .catalog(catalog)
+                .build();
+        assertThat(policies.policyOf("billing-service")).isSameAs(careful);
+        assertThat(policies.policyOf("user-service")).isSameAs(ResiliencePolicy.defaults());
+        assertThatThrownBy(() -> ResiliencePolicies.builder().catalog(catalog).build())
+                .hasMessageContaining("names resilience policy 'careful'");
+        assertThatThrownBy(() -> ResiliencePolicy.builder().maxAttempts(0).build())
+                .hasMessage("maxAttempts must be >= 1, was 0");
+    }
+}
