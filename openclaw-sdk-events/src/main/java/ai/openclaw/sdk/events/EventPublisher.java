@@ -1,11 +1,14 @@
 package ai.openclaw.sdk.events;
 
 import ai.openclaw.sdk.catalog.ServiceCatalog;
+import ai.openclaw.sdk.client.ServiceUnavailableException;
 import ai.openclaw.sdk.contract.ContractRegistry;
 import ai.openclaw.sdk.contract.ContractViolation;
 import ai.openclaw.sdk.contract.ContractViolationException;
 import ai.openclaw.sdk.contract.EventContract;
 import ai.openclaw.sdk.events.internal.EventIds;
+import ai.openclaw.sdk.policy.CallContext;
+import ai.openclaw.sdk.policy.CallPolicies;
 import ai.openclaw.sdk.transport.EventTransport;
 import ai.openclaw.sdk.transport.Trim;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -76,6 +79,7 @@ public final class EventPublisher {
     private final Trim defaultTrim;
     private final Map<String, Trim> trims;
     private final Duration timeout;
+    private final CallPolicies policies;
     private final io.opentelemetry.api.metrics.LongCounter published;
     private final io.opentelemetry.api.metrics.LongCounter publishFailures;
 
@@ -94,6 +98,7 @@ public final class EventPublisher {
         this.defaultTrim = b.trim;
         this.trims = Map.copyOf(b.trims);
         this.timeout = b.timeout;
+        this.policies = b.policies;
         var meter = b.openTelemetry.getMeter("ai.openclaw.sdk.events");
         this.published = meter.counterBuilder("openclaw.events.published")
                 .setDescription("Events stored in their stream")
@@ -133,7 +138,42 @@ public final class EventPublisher {
 
     /** Publishes with an ordering key (events of one key are handled in order by subscribers that ask for it). */
     public String publish(String eventType, Object payload, @Nullable String orderingKey) {
-        return await(eventType, publishAsync(eventType, payload, orderingKey));
+        Prepared p = prepare(eventType, payload, orderingKey);
+        String stream = streamOf(eventType);
+        try {
+            // a retried XADD whose reply was lost may store the event twice: subscribers handle at least once anyway
+            String id = policies.forTarget(stream)
+                    .execute(new CallContext(stream, "publish " + eventType, true), () -> {
+                        CompletionStage<String> sent;
+                        try {
+                            sent = transport.append(stream, p.json, trimOf(eventType));
+                        } catch (RuntimeException e) {
+                            sent = CompletableFuture.failedFuture(e);
+                        }
+                        try {
+                            return await(eventType, sent);
+                        } catch (PublishException e) {
+                            // the store is unreachable: a failure the policy may retry
+                            throw new ServiceUnavailableException(stream, "publish " + eventType, e.getMessage(), e);
+                        }
+                    });
+            published.add(1, attributesOf(eventType));
+            p.span.setAttribute("messaging.redis.entry.id", id);
+            return id;
+        } catch (PublishException | ContractViolationException e) {
+            p.span.setStatus(StatusCode.ERROR, String.valueOf(e.getMessage()));
+            throw e;
+        } catch (ServiceUnavailableException e) {
+            p.span.setStatus(StatusCode.ERROR, String.valueOf(e.getMessage()));
+            Throwable cause = e.getCause() instanceof PublishException pe ? pe : e;
+            publishFailures.add(1, attributesOf(eventType));
+            throw new PublishException(eventType, e.getMessage(), cause);
+        } catch (Exception e) {
+            publishFailures.add(1, attributesOf(eventType));
+            throw new PublishException(eventType, "the " + eventType + " event was not stored: " + e, e);
+        } finally {
+            p.span.end();
+        }
     }
 
     /** Publishes without waiting; the stage completes with the entry id, or exceptionally. */
@@ -349,6 +389,7 @@ public final class EventPublisher {
         private Trim trim = Trim.NONE;
         private final Map<String, Trim> trims = new HashMap<>();
         private Duration timeout = Duration.ofSeconds(15);
+        private CallPolicies policies = CallPolicies.none();
 
         private Builder(String service, EventTransport transport) {
             this.service = Objects.requireNonNull(service, "service");
@@ -415,6 +456,16 @@ public final class EventPublisher {
         /** How one event type's stream is trimmed. */
         public Builder trim(String eventType, Trim trim) {
             trims.put(Objects.requireNonNull(eventType, "eventType"), Objects.requireNonNull(trim, "trim"));
+            return this;
+        }
+
+        /**
+         * The policy of synchronous publishes, by stream (module {@code openclaw-sdk-resilience}: retries with backoff
+         * while Redis is unreachable, a circuit breaker); default one attempt. Asynchronous and batched publishes make
+         * one attempt and report failures to the caller.
+         */
+        public Builder policies(CallPolicies policies) {
+            this.policies = Objects.requireNonNull(policies, "policies");
             return this;
         }
 
