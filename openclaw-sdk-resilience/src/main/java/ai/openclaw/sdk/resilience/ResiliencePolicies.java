@@ -153,6 +153,8 @@ public final class ResiliencePolicies implements CallPolicies, AutoCloseable {
         final Bulkhead bulkhead;
         final @Nullable RateLimiter rateLimiter;
         final @Nullable TimeLimiter timeLimiter;
+        // built once: Resilience4j keeps per-call state in a context each decorated call creates
+        final @Nullable Retry retry;
 
         Guard(String target, ResiliencePolicy policy) {
             this.target = target;
@@ -208,6 +210,16 @@ public final class ResiliencePolicies implements CallPolicies, AutoCloseable {
                                     .cancelRunningFuture(true)
                                     .build()))
                     .orElse(null);
+            retry = policy.maxAttempts() > 1
+                    ? Retry.of(
+                            target,
+                            RetryConfig.custom()
+                                    .maxAttempts(policy.maxAttempts())
+                                    .intervalBiFunction(backoff(policy))
+                                    .retryOnException(ResiliencePolicies.this::isRetryable)
+                                    .failAfterMaxAttempts(false)
+                                    .build())
+                    : null;
         }
 
         <T> T execute(CallContext context, CallPolicy.Attempt<T> attempt) throws Exception {
@@ -231,15 +243,7 @@ public final class ResiliencePolicies implements CallPolicies, AutoCloseable {
             Callable<T> rated = rateLimiter == null ? limited : RateLimiter.decorateCallable(rateLimiter, limited);
             Callable<T> broken = circuit == null ? rated : CircuitBreaker.decorateCallable(circuit, rated);
             Callable<T> retried = broken;
-            if (context.repeatable() && policy.maxAttempts() > 1) {
-                Retry retry = Retry.of(
-                        target,
-                        RetryConfig.custom()
-                                .maxAttempts(policy.maxAttempts())
-                                .intervalBiFunction(backoff(policy))
-                                .retryOnException(ResiliencePolicies.this::isRetryable)
-                                .failAfterMaxAttempts(false)
-                                .build());
+            if (context.repeatable() && retry != null) {
                 retried = Retry.decorateCallable(retry, broken);
             }
             try {
