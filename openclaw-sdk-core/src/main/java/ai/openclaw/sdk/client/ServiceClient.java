@@ -27,6 +27,21 @@ public final class ServiceClient {
         return service;
     }
 
+    /**
+     * An implementation of an {@link Http}-annotated interface calling this service: the equivalent of a generated
+     * client, with no code generation step. The interface is checked now: a method without an HTTP method, a
+     * parameter without a place, or a path variable without a parameter is an {@link IllegalArgumentException} naming
+     * the method.
+     *
+     * <pre>{@code
+     * UserServiceClient users = clients.client("user-service").as(UserServiceClient.class);
+     * User ada = users.getUser("42");
+     * }</pre>
+     */
+    public <T> T as(Class<T> api) {
+        return TypedClient.create(this, clients, Objects.requireNonNull(api, "api"));
+    }
+
     /** A request with any method; the path template uses {@code {name}} variables. */
     public ServiceRequest request(HttpMethod method, String pathTemplate) {
         Objects.requireNonNull(method, "method");

@@ -139,6 +139,11 @@ public final class ServiceClients implements AutoCloseable {
         return json.constructType(type);
     }
 
+    /** A type from reflection, such as a method's generic return type. */
+    JavaType type(java.lang.reflect.Type type) {
+        return json.getTypeFactory().constructType(type);
+    }
+
     /** A generic Jackson type, such as {@code type(List.class, Invoice.class)}. */
     public JavaType type(Class<?> container, Class<?>... parameters) {
         return json.getTypeFactory().constructParametricType(container, parameters);

@@ -112,6 +112,12 @@ public final class ServiceRequest {
         return CompletableFuture.supplyAsync(() -> clients.<T>call(this, javaType), clients.executor());
     }
 
+    /** Sends without blocking the caller, mapping the body to a generic type from {@link ServiceClients#type}. */
+    public <T> CompletableFuture<T> sendAsync(JavaType type) {
+        Objects.requireNonNull(type, "type");
+        return CompletableFuture.supplyAsync(() -> clients.<T>call(this, type), clients.executor());
+    }
+
     String service() {
         return service;
     }
