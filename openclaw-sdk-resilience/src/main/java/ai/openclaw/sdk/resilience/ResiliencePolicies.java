@@ -22,12 +22,21 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.metrics.LongCounter;
+import io.opentelemetry.api.metrics.Meter;
+import io.opentelemetry.api.metrics.ObservableLongGauge;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -71,6 +80,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class ResiliencePolicies implements CallPolicies, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ResiliencePolicies.class);
+    private static final AttributeKey<String> TARGET = AttributeKey.stringKey("openclaw.target");
+    private static final AttributeKey<String> STATE = AttributeKey.stringKey("openclaw.circuit.state");
+    private static final AttributeKey<String> FROM = AttributeKey.stringKey("openclaw.circuit.from");
+    private static final AttributeKey<String> REASON = AttributeKey.stringKey("openclaw.rejection.reason");
 
     /** A circuit breaker changed state. */
     public record CircuitTransition(String target, CircuitBreaker.State from, CircuitBreaker.State to) {}
@@ -79,6 +92,10 @@ public final class ResiliencePolicies implements CallPolicies, AutoCloseable {
     private final Map<String, ResiliencePolicy> byTarget;
     private final List<Consumer<CircuitTransition>> listeners;
     private final Map<String, Guard> guards = new ConcurrentHashMap<>();
+    private final LongCounter transitions;
+    private final LongCounter retries;
+    private final LongCounter rejections;
+    private final ObservableLongGauge states;
     private final ExecutorService timeLimited = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "openclaw-resilience-time-limited");
         t.setDaemon(true);
@@ -107,6 +124,42 @@ public final class ResiliencePolicies implements CallPolicies, AutoCloseable {
         targets.putAll(b.targets);
         this.byTarget = Map.copyOf(targets);
         this.listeners = List.copyOf(b.listeners);
+        Meter meter = b.openTelemetry.getMeter("ai.openclaw.sdk.resilience");
+        this.transitions = meter.counterBuilder("openclaw.resilience.circuit.transitions")
+                .setDescription("Circuit breaker state changes")
+                .setUnit("{transition}")
+                .build();
+        this.retries = meter.counterBuilder("openclaw.resilience.retries")
+                .setDescription("Attempts repeated after a failure")
+                .setUnit("{retry}")
+                .build();
+        this.rejections = meter.counterBuilder("openclaw.resilience.rejections")
+                .setDescription("Calls refused by a policy before or instead of running")
+                .setUnit("{call}")
+                .build();
+        this.states = meter.gaugeBuilder("openclaw.resilience.circuit.state")
+                .setDescription("1 for the state each target's circuit breaker is in")
+                .ofLongs()
+                .buildWithCallback(m -> guards.values().forEach(g -> {
+                    if (g.circuit != null) {
+                        m.record(1, Attributes.of(TARGET, g.target, STATE, name(g.circuit.getState())));
+                    }
+                }));
+    }
+
+    private static String name(CircuitBreaker.State state) {
+        return state.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The state of every circuit breaker created so far, by target: for health and readiness output. */
+    public Map<String, CircuitBreaker.State> circuitStates() {
+        Map<String, CircuitBreaker.State> all = new TreeMap<>();
+        guards.values().forEach(g -> {
+            if (g.circuit != null) {
+                all.put(g.target, g.circuit.getState());
+            }
+        });
+        return Collections.unmodifiableMap(all);
     }
 
     private static ResiliencePolicy named(Builder b, String name, String where) {
@@ -180,6 +233,7 @@ public final class ResiliencePolicies implements CallPolicies, AutoCloseable {
                             e.getStateTransition().getFromState(),
                             e.getStateTransition().getToState());
                     LOG.warn("circuit breaker of {}: {} -> {}", target, t.from(), t.to());
+                    transitions.add(1, Attributes.of(TARGET, target, FROM, name(t.from()), STATE, name(t.to())));
                     for (Consumer<CircuitTransition> l : listeners) {
                         l.accept(t);
                     }
@@ -220,6 +274,10 @@ public final class ResiliencePolicies implements CallPolicies, AutoCloseable {
                                     .failAfterMaxAttempts(false)
                                     .build())
                     : null;
+            if (retry != null) {
+                Attributes attributes = Attributes.of(TARGET, target);
+                retry.getEventPublisher().onRetry(e -> retries.add(1, attributes));
+            }
         }
 
         <T> T execute(CallContext context, CallPolicy.Attempt<T> attempt) throws Exception {
@@ -256,6 +314,16 @@ public final class ResiliencePolicies implements CallPolicies, AutoCloseable {
         }
 
         private Exception unwrap(CallContext context, Throwable e) {
+            String reason = e instanceof CallNotPermittedException
+                    ? "circuit_open"
+                    : e instanceof BulkheadFullException
+                            ? "bulkhead_full"
+                            : e instanceof RequestNotPermitted
+                                    ? "rate_limited"
+                                    : e instanceof TimeoutException ? "timed_out" : null;
+            if (reason != null) {
+                rejections.add(1, Attributes.of(TARGET, target, REASON, reason));
+            }
             if (e instanceof CallNotPermittedException) {
                 return new ServiceUnavailableException(
                         target,
@@ -336,6 +404,7 @@ public final class ResiliencePolicies implements CallPolicies, AutoCloseable {
     /** Stops the threads that run time-limited attempts. */
     @Override
     public void close() {
+        states.close();
         timeLimited.shutdownNow();
     }
 
@@ -346,8 +415,21 @@ public final class ResiliencePolicies implements CallPolicies, AutoCloseable {
         private final Map<String, ResiliencePolicy> targets = new HashMap<>();
         private final List<Consumer<CircuitTransition>> listeners = new CopyOnWriteArrayList<>();
         private @Nullable ServiceCatalog catalog;
+        private OpenTelemetry openTelemetry = OpenTelemetry.noop();
 
         private Builder() {}
+
+        /**
+         * Where metrics go; default none. Counters {@code openclaw.resilience.circuit.transitions} (by
+         * {@code openclaw.target}, {@code openclaw.circuit.from}, {@code openclaw.circuit.state}),
+         * {@code openclaw.resilience.retries} and {@code openclaw.resilience.rejections} (by
+         * {@code openclaw.rejection.reason}: circuit_open, bulkhead_full, rate_limited, timed_out); the gauge
+         * {@code openclaw.resilience.circuit.state}, 1 with the state each target's circuit is in.
+         */
+        public Builder openTelemetry(OpenTelemetry openTelemetry) {
+            this.openTelemetry = Objects.requireNonNull(openTelemetry, "openTelemetry");
+            return this;
+        }
 
         /** The policy of targets nothing else names. */
         public Builder defaults(ResiliencePolicy policy) {

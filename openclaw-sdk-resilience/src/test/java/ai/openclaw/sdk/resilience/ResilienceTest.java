@@ -12,11 +12,16 @@ import ai.openclaw.sdk.discovery.ServiceDiscovery;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.metrics.data.MetricData;
+import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -35,6 +40,11 @@ class ResilienceTest {
     private volatile Function<HttpExchange, Integer> status = e -> 200;
     private volatile long delayMillis;
     private final List<ServiceClients> open = new CopyOnWriteArrayList<>();
+    private final InMemoryMetricReader metrics = InMemoryMetricReader.create();
+    private final OpenTelemetrySdk otel = OpenTelemetrySdk.builder()
+            .setMeterProvider(
+                    SdkMeterProvider.builder().registerMetricReader(metrics).build())
+            .build();
 
     @BeforeEach
     void start() throws Exception {
@@ -81,8 +91,25 @@ class ResilienceTest {
         return clients.client("billing-service");
     }
 
-    private static ResiliencePolicies with(ResiliencePolicy.Builder policy) {
-        return ResiliencePolicies.builder().defaults(policy.build()).build();
+    private ResiliencePolicies with(ResiliencePolicy.Builder policy) {
+        return ResiliencePolicies.builder()
+                .defaults(policy.build())
+                .openTelemetry(otel)
+                .build();
+    }
+
+    /** Every metric point so far, as "name{attributes}" to value. */
+    private Map<String, Long> metricPoints() {
+        Map<String, Long> points = new HashMap<>();
+        for (MetricData m : metrics.collectAllMetrics()) {
+            m.getLongSumData()
+                    .getPoints()
+                    .forEach(p -> points.merge(m.getName() + p.getAttributes(), p.getValue(), Long::sum));
+            m.getLongGaugeData()
+                    .getPoints()
+                    .forEach(p -> points.merge(m.getName() + p.getAttributes(), p.getValue(), Long::sum));
+        }
+        return points;
     }
 
     @Test
@@ -104,6 +131,8 @@ class ResilienceTest {
         assertThat(second).isGreaterThanOrEqualTo(Duration.ofMillis(100).toNanos());
         assertThat(third).isGreaterThanOrEqualTo(Duration.ofMillis(200).toNanos());
         assertThat(third).isGreaterThan(first);
+        assertThat(metricPoints())
+                .containsEntry("openclaw.resilience.retries{openclaw.target=\"billing-service\"}", 3L);
     }
 
     @Test
@@ -149,6 +178,7 @@ class ResilienceTest {
     void theCircuitOpensRejectsWithoutCallingHalfOpensAndCloses() throws Exception {
         List<ResiliencePolicies.CircuitTransition> transitions = new CopyOnWriteArrayList<>();
         ResiliencePolicies policies = ResiliencePolicies.builder()
+                .openTelemetry(otel)
                 .defaults(ResiliencePolicy.builder()
                         .maxAttempts(1)
                         .window(4)
@@ -171,6 +201,20 @@ class ResilienceTest {
                 .isInstanceOf(ServiceUnavailableException.class)
                 .hasMessage("the circuit breaker of billing-service is open: GET /invoices was not sent");
         assertThat(arrivals).as("rejected without calling").hasSize(before);
+        assertThat(policies.circuitStates()).containsEntry("billing-service", CircuitBreaker.State.OPEN);
+        assertThat(metricPoints())
+                .containsEntry(
+                        "openclaw.resilience.circuit.transitions{openclaw.circuit.from=\"closed\", "
+                                + "openclaw.circuit.state=\"open\", openclaw.target=\"billing-service\"}",
+                        1L)
+                .containsEntry(
+                        "openclaw.resilience.rejections{openclaw.rejection.reason=\"circuit_open\", "
+                                + "openclaw.target=\"billing-service\"}",
+                        1L)
+                .containsEntry(
+                        "openclaw.resilience.circuit.state{openclaw.circuit.state=\"open\", "
+                                + "openclaw.target=\"billing-service\"}",
+                        1L);
 
         Thread.sleep(350);
         status = e -> 200;
