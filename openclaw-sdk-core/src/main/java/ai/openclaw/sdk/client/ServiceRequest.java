@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -99,6 +100,26 @@ public final class ServiceRequest {
      */
     public <T> T send(Class<T> type) {
         return clients.call(this, clients.type(type));
+    }
+
+    /**
+     * Sends, and when the call fails as a {@link ClientException} (unreachable, refused by an open circuit, a full
+     * bulkhead or a rate limit, out of time, or an error status), answers with the fallback instead. The fallback
+     * runs after the policy has given up (retries spent), on the caller's thread; it may rethrow. A response that
+     * breaks the contract is never replaced: the {@code ContractViolationException} propagates.
+     *
+     * <pre>{@code
+     * Profile profile = profiles.get("/profiles/{id}").pathVariable("id", id)
+     *         .sendOrElse(Profile.class, failure -> Profile.anonymous(id));
+     * }</pre>
+     */
+    public <T> T sendOrElse(Class<T> type, Function<? super ClientException, ? extends T> fallback) {
+        Objects.requireNonNull(fallback, "fallback");
+        try {
+            return send(type);
+        } catch (ClientException e) {
+            return fallback.apply(e);
+        }
     }
 
     /** Sends and maps the body to a generic type, from {@link ServiceClients#type}. */

@@ -192,6 +192,13 @@ class ServiceClientTest {
                         .send(User.class))
                 .isInstanceOf(ContractViolationException.class)
                 .hasMessageContaining("/email");
+        assertThatThrownBy(() -> clients.client("user-service")
+                        .get("/users/{id}")
+                        .pathVariable("id", "1")
+                        .header("X-Request-Id", "r")
+                        .sendOrElse(User.class, failure -> null))
+                .as("a fallback never hides drift")
+                .isInstanceOf(ContractViolationException.class);
     }
 
     @Test

@@ -229,6 +229,40 @@ class ResilienceTest {
     }
 
     @Test
+    void aFallbackAnswersWhenTheCircuitIsOpenWithoutCallingTheService() {
+        ResiliencePolicies policies = ResiliencePolicies.builder()
+                .defaults(ResiliencePolicy.builder()
+                        .maxAttempts(1)
+                        .window(2)
+                        .minimumCalls(2)
+                        .openDuration(Duration.ofSeconds(30))
+                        .build())
+                .build();
+        ServiceClient billing = client(policies);
+        status = e -> 503;
+        List<String> reasons = new CopyOnWriteArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            String answer = billing.get("/invoices").sendOrElse(String.class, failure -> {
+                reasons.add(failure.getClass().getSimpleName());
+                return "cached";
+            });
+            assertThat(answer).isEqualTo("cached");
+        }
+        int before = arrivals.size();
+        assertThat(billing.get("/invoices").sendOrElse(String.class, failure -> {
+                    reasons.add(failure.getMessage());
+                    return "cached";
+                }))
+                .isEqualTo("cached");
+        assertThat(arrivals).as("the open circuit answered, not the service").hasSize(before);
+        assertThat(reasons)
+                .containsExactly(
+                        "HttpStatusException",
+                        "HttpStatusException",
+                        "the circuit breaker of billing-service is open: GET /invoices was not sent");
+    }
+
+    @Test
     void theBulkheadRejectsBeyondItsLimit() throws Exception {
         delayMillis = 500;
         ServiceClient billing =
