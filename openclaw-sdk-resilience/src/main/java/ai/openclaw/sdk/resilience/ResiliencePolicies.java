@@ -8,6 +8,7 @@ import ai.openclaw.sdk.client.ServiceUnavailableException;
 import ai.openclaw.sdk.policy.CallContext;
 import ai.openclaw.sdk.policy.CallPolicies;
 import ai.openclaw.sdk.policy.CallPolicy;
+import ai.openclaw.sdk.resilience.internal.PolicyProperties;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
@@ -31,12 +32,15 @@ import io.opentelemetry.api.metrics.ObservableLongGauge;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -80,6 +84,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class ResiliencePolicies implements CallPolicies, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ResiliencePolicies.class);
+    /** The prefix of the properties {@link Builder#properties} reads. */
+    public static final String PROPERTY_PREFIX = "openclaw.resilience.";
+    /** The name under which properties (and the catalog) refer to the defaults. */
+    public static final String DEFAULT_NAME = "default";
+
     private static final AttributeKey<String> TARGET = AttributeKey.stringKey("openclaw.target");
     private static final AttributeKey<String> STATE = AttributeKey.stringKey("openclaw.circuit.state");
     private static final AttributeKey<String> FROM = AttributeKey.stringKey("openclaw.circuit.from");
@@ -103,24 +112,38 @@ public final class ResiliencePolicies implements CallPolicies, AutoCloseable {
     });
 
     private ResiliencePolicies(Builder b) {
-        this.defaults = b.defaults;
+        ResiliencePolicy base = b.defaults;
+        Map<String, ResiliencePolicy> named = new HashMap<>(b.named);
+        Map<String, String> configuredTargets = Map.of();
+        if (!b.properties.isEmpty()) {
+            Set<String> known = new HashSet<>(named.keySet());
+            known.add(DEFAULT_NAME);
+            PolicyProperties.Read read = PolicyProperties.read(b.properties, PROPERTY_PREFIX, b.defaults, known);
+            named.putAll(read.policies());
+            base = named.getOrDefault(DEFAULT_NAME, base);
+            configuredTargets = read.targets();
+        }
+        named.putIfAbsent(DEFAULT_NAME, base);
+        this.defaults = base;
         Map<String, ResiliencePolicy> targets = new HashMap<>();
         if (b.catalog != null) {
             for (ServiceDefinition s : b.catalog.services().values()) {
-                s.resiliencePolicy().ifPresent(name -> targets.put(s.name(), named(b, name, "services." + s.name())));
+                s.resiliencePolicy()
+                        .ifPresent(name -> targets.put(s.name(), named(named, name, "services." + s.name())));
                 for (var c : s.communication()) {
                     if (c instanceof HttpCommunication http
                             && http.resiliencePolicy().isPresent()) {
                         targets.put(
                                 http.target(),
                                 named(
-                                        b,
+                                        named,
                                         http.resiliencePolicy().get(),
                                         "services." + s.name() + " -> " + http.target()));
                     }
                 }
             }
         }
+        configuredTargets.forEach((target, name) -> targets.put(target, named.get(name)));
         targets.putAll(b.targets);
         this.byTarget = Map.copyOf(targets);
         this.listeners = List.copyOf(b.listeners);
@@ -162,11 +185,11 @@ public final class ResiliencePolicies implements CallPolicies, AutoCloseable {
         return Collections.unmodifiableMap(all);
     }
 
-    private static ResiliencePolicy named(Builder b, String name, String where) {
-        ResiliencePolicy p = b.named.get(name);
+    private static ResiliencePolicy named(Map<String, ResiliencePolicy> named, String name, String where) {
+        ResiliencePolicy p = named.get(name);
         if (p == null) {
             throw new IllegalArgumentException("the catalog names resilience policy '" + name + "' (" + where
-                    + ") but no policy of that name was given (known: " + b.named.keySet() + ")");
+                    + ") but no policy of that name was given (known: " + new TreeSet<>(named.keySet()) + ")");
         }
         return p;
     }
@@ -416,8 +439,44 @@ public final class ResiliencePolicies implements CallPolicies, AutoCloseable {
         private final List<Consumer<CircuitTransition>> listeners = new CopyOnWriteArrayList<>();
         private @Nullable ServiceCatalog catalog;
         private OpenTelemetry openTelemetry = OpenTelemetry.noop();
+        private Map<String, String> properties = Map.of();
 
         private Builder() {}
+
+        /**
+         * Policies from configuration (system properties, environment, a properties file), read at {@link #build()}:
+         *
+         * <pre>
+         * openclaw.resilience.policies.default.max-attempts=3
+         * openclaw.resilience.policies.payments-critical.max-attempts=5
+         * openclaw.resilience.policies.payments-critical.time-limit=2s
+         * openclaw.resilience.policies.payments-critical.retry-statuses=502,503,504
+         * openclaw.resilience.policies.bulk.rate-limit=100/1s
+         * openclaw.resilience.targets.payment-gateway=payments-critical
+         * </pre>
+         *
+         * <p>A named policy starts from the defaults and overrides a policy of the same name given in code; the name
+         * {@code default} replaces the defaults. Settings: {@code max-attempts, initial-backoff, backoff-multiplier,
+         * max-backoff, jitter, max-retry-after, retry-statuses, circuit-breaker, window, minimum-calls, failure-rate,
+         * open-duration, half-open-calls, slow-call, slow-call-rate, time-limit, max-concurrent-calls, rate-limit};
+         * durations as {@code 250ms}, {@code 2s}, {@code 1m} or ISO-8601. Which policy a target gets: {@link #target}
+         * in code, then {@code targets.<service>} here, then the catalog, then the defaults. Keys without the prefix
+         * are ignored; an unknown setting, a malformed value or a target naming an undefined policy fails
+         * {@code build()} naming the key.
+         */
+        public Builder properties(Map<String, String> properties) {
+            this.properties = Map.copyOf(Objects.requireNonNull(properties, "properties"));
+            return this;
+        }
+
+        /** Policies from {@link java.util.Properties} (such as {@code System.getProperties()}); see above. */
+        public Builder properties(java.util.Properties properties) {
+            Map<String, String> copy = new HashMap<>();
+            Objects.requireNonNull(properties, "properties")
+                    .stringPropertyNames()
+                    .forEach(k -> copy.put(k, properties.getProperty(k)));
+            return properties(copy);
+        }
 
         /**
          * Where metrics go; default none. Counters {@code openclaw.resilience.circuit.transitions} (by
