@@ -5,6 +5,8 @@ import ai.openclaw.sdk.contract.ContractRegistry;
 import ai.openclaw.sdk.contract.ContractVersion;
 import ai.openclaw.sdk.contract.ContractViolation;
 import ai.openclaw.sdk.contract.EventContract;
+import ai.openclaw.sdk.policy.CallContext;
+import ai.openclaw.sdk.policy.CallPolicies;
 import ai.openclaw.sdk.transport.EventTransport;
 import ai.openclaw.sdk.transport.NoGroupException;
 import ai.openclaw.sdk.transport.StreamEntry;
@@ -109,6 +111,7 @@ public final class EventSubscriber implements AutoCloseable {
     private final int maxDeliveries;
     private final int handlerAttempts;
     private final Duration retryBackoff;
+    private final CallPolicies policies;
     private final Duration shutdownTimeout;
     private final String deadLetterSuffix;
     private final int maxEventBytes;
@@ -162,6 +165,7 @@ public final class EventSubscriber implements AutoCloseable {
         this.maxDeliveries = b.maxDeliveries;
         this.handlerAttempts = b.handlerAttempts;
         this.retryBackoff = b.retryBackoff;
+        this.policies = b.policies;
         this.shutdownTimeout = b.shutdownTimeout;
         this.deadLetterSuffix = b.deadLetterSuffix;
         this.maxEventBytes = b.maxEventBytes;
@@ -680,7 +684,11 @@ public final class EventSubscriber implements AutoCloseable {
                     sleep(retryBackoff.toMillis() << Math.min(attempt - 2, 10));
                 }
                 try {
-                    registration.handler().handle(payload, metadata);
+                    policies.forTarget(entry.stream())
+                            .execute(new CallContext(entry.stream(), "handle " + envelope.type(), true), () -> {
+                                registration.handler().handle(payload, metadata);
+                                return null;
+                            });
                     acks.put(entry); // bounded by maxInFlight: never blocks long
                     return true;
                 } catch (Exception e) {
@@ -868,6 +876,7 @@ public final class EventSubscriber implements AutoCloseable {
         private int maxDeliveries = 5;
         private int handlerAttempts = 3;
         private Duration retryBackoff = Duration.ofMillis(100);
+        private CallPolicies policies = CallPolicies.none();
         private Duration shutdownTimeout = Duration.ofSeconds(10);
         private String deadLetterSuffix = ".dlq";
         private int maxEventBytes = EventPublisher.DEFAULT_MAX_EVENT_BYTES;
@@ -992,6 +1001,19 @@ public final class EventSubscriber implements AutoCloseable {
         /** Handler calls per delivery (1 = no in-place retry); default 3. */
         public Builder handlerAttempts(int attempts) {
             this.handlerAttempts = positive("handlerAttempts", attempts);
+            return this;
+        }
+
+        /**
+         * A call policy around each handler attempt, by stream ({@code ResiliencePolicies} from
+         * {@code openclaw-sdk-resilience}): its retries (on failures it deems retryable, such as a
+         * {@code ServiceUnavailableException} from a service the handler calls) and circuit breaker apply before the
+         * entry is left for redelivery and, in the end, dead-lettered. Each of the {@link #handlerAttempts} runs
+         * through the policy, so the attempts multiply: with a retrying policy, set {@code handlerAttempts(1)}.
+         * Default: none.
+         */
+        public Builder policies(CallPolicies policies) {
+            this.policies = Objects.requireNonNull(policies, "policies");
             return this;
         }
 
