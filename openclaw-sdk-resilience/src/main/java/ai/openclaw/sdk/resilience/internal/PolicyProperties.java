@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,7 +63,6 @@ public final class PolicyProperties {
      */
     public static Read read(Map<String, String> properties, String prefix, ResiliencePolicy base, Set<String> known) {
         Map<String, ResiliencePolicy.Builder> builders = new TreeMap<>();
-        Map<String, String> origin = new TreeMap<>();
         Map<String, String> targets = new TreeMap<>();
         for (Map.Entry<String, String> e : new TreeMap<>(properties).entrySet()) {
             String key = e.getKey();
@@ -88,7 +88,6 @@ public final class PolicyProperties {
                 } catch (IllegalArgumentException | DateTimeParseException ex) {
                     throw invalid(key, "'" + value + "' is not valid: " + ex.getMessage());
                 }
-                origin.putIfAbsent(name, key);
             } else if (rest.startsWith("targets.")) {
                 String service = rest.substring("targets.".length());
                 if (service.isEmpty() || value.isEmpty()) {
@@ -120,8 +119,7 @@ public final class PolicyProperties {
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> all = new java.util.TreeSet<>();
-        all.addAll(a);
+        Set<String> all = new TreeSet<>(a);
         all.addAll(b);
         return all;
     }
