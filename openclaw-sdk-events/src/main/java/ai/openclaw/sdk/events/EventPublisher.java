@@ -160,16 +160,14 @@ public final class EventPublisher {
             published.add(1, attributesOf(eventType));
             p.span.setAttribute("messaging.redis.entry.id", id);
             return id;
-        } catch (PublishException | ContractViolationException e) {
-            p.span.setStatus(StatusCode.ERROR, String.valueOf(e.getMessage()));
-            throw e;
-        } catch (ServiceUnavailableException e) {
-            p.span.setStatus(StatusCode.ERROR, String.valueOf(e.getMessage()));
-            Throwable cause = e.getCause() instanceof PublishException pe ? pe : e;
-            publishFailures.add(1, attributesOf(eventType));
-            throw new PublishException(eventType, e.getMessage(), cause);
         } catch (Exception e) {
+            p.span.setStatus(StatusCode.ERROR, String.valueOf(e.getMessage()));
             publishFailures.add(1, attributesOf(eventType));
+            if (e instanceof ServiceUnavailableException unavailable) {
+                // the last attempt's failure, or the policy's refusal (open circuit...)
+                Throwable cause = e.getCause() instanceof PublishException pe ? pe : e;
+                throw new PublishException(eventType, unavailable.getMessage(), cause);
+            }
             throw new PublishException(eventType, "the " + eventType + " event was not stored: " + e, e);
         } finally {
             p.span.end();
