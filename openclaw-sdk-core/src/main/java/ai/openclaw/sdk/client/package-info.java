@@ -6,7 +6,13 @@
  * <pre>{@code
  * ServiceClients clients = ServiceClients.builder(discovery).contracts(contracts).policies(resilience).build();
  * User user = clients.client("user-service").get("/users/{id}").pathVariable("id", "42").send(User.class);
+ * UserServiceClient users = clients.client("user-service").as(UserServiceClient.class); // an Http-annotated interface
+ * Profile profile = profiles.get("/profiles/{id}").pathVariable("id", id)
+ *         .sendOrElse(Profile.class, failure -> Profile.anonymous(id));
  * }</pre>
+ *
+ * <p>Typed interfaces: {@link ai.openclaw.sdk.client.Http}. Failures: {@link ai.openclaw.sdk.client.ClientException}
+ * and its subtypes. The guide: {@code docs/clients.md}.
  */
 @NullMarked
 package ai.openclaw.sdk.client;

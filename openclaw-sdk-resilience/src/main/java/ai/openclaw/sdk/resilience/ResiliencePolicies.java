@@ -56,7 +56,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The resilience of calls to each target service, over Resilience4j: the {@link CallPolicies} that service clients
- * (and, later, event handlers and publishers) call through. Thread-safe; one per SDK instance.
+ * (and event publishers and handlers) call through. Thread-safe; one per SDK instance.
  *
  * <pre>{@code
  * ResiliencePolicies policies = ResiliencePolicies.builder()
@@ -69,8 +69,9 @@ import org.slf4j.LoggerFactory;
  * ServiceClients clients = ServiceClients.builder(discovery).policies(policies).build();
  * }</pre>
  *
- * <p>Which policy a target gets: the one set with {@link Builder#target}, else the named policy the catalog gives it
- * ({@code resilience:} on the service, or on the {@code type: http} entry that calls it), else the defaults.
+ * <p>Which policy a target gets: the one set with {@link Builder#target}, else the one configuration properties name
+ * for it ({@link Builder#properties}), else the named policy the catalog gives it ({@code resilience:} on the service,
+ * or on the {@code type: http} entry that calls it), else the defaults.
  *
  * <p>Order of composition, outermost first: <b>Retry ( CircuitBreaker ( RateLimiter ( TimeLimiter ( Bulkhead ( call ))))</b>
  * (Resilience4j's recommended order). Each retry passes the circuit breaker, so an open circuit stops retries at once;
