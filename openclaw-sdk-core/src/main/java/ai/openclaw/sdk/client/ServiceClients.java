@@ -7,6 +7,8 @@ import ai.openclaw.sdk.contract.ContractViolationException;
 import ai.openclaw.sdk.contract.HttpContract;
 import ai.openclaw.sdk.discovery.SelectedInstance;
 import ai.openclaw.sdk.discovery.ServiceDiscovery;
+import ai.openclaw.sdk.internal.Arguments;
+import ai.openclaw.sdk.internal.TraceMdc;
 import ai.openclaw.sdk.policy.CallContext;
 import ai.openclaw.sdk.policy.CallPolicies;
 import com.fasterxml.jackson.databind.JavaType;
@@ -263,7 +265,8 @@ public final class ServiceClients implements AutoCloseable {
                     .startSpan();
             long start = System.nanoTime();
             String outcome = "error";
-            try (Scope ignored = span.makeCurrent()) {
+            try (Scope ignored = span.makeCurrent();
+                    TraceMdc mdc = TraceMdc.of(span)) {
                 Request.Builder builder = new Request.Builder().url(url.toString());
                 request.headers().forEach(builder::header);
                 builder.header("Accept", "application/json, application/problem+json");
@@ -438,19 +441,19 @@ public final class ServiceClients implements AutoCloseable {
 
         /** The connect timeout; default 2 s. */
         public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = positive("connectTimeout", timeout);
+            this.connectTimeout = Arguments.positive("connectTimeout", timeout);
             return this;
         }
 
         /** The read timeout; default 10 s. */
         public Builder readTimeout(Duration timeout) {
-            this.readTimeout = positive("readTimeout", timeout);
+            this.readTimeout = Arguments.positive("readTimeout", timeout);
             return this;
         }
 
         /** The whole-call timeout, every attempt included; default 15 s. */
         public Builder callTimeout(Duration timeout) {
-            this.callTimeout = positive("callTimeout", timeout);
+            this.callTimeout = Arguments.positive("callTimeout", timeout);
             return this;
         }
 
@@ -461,14 +464,6 @@ public final class ServiceClients implements AutoCloseable {
             }
             this.maxResponseBytes = bytes;
             return this;
-        }
-
-        private static Duration positive(String name, Duration d) {
-            Objects.requireNonNull(d, name);
-            if (d.isZero() || d.isNegative()) {
-                throw new IllegalArgumentException(name + " must be positive, was " + d);
-            }
-            return d;
         }
 
         /** Builds the clients. */

@@ -1,6 +1,7 @@
 package ai.openclaw.sdk.client;
 
 import ai.openclaw.sdk.catalog.HttpMethod;
+import ai.openclaw.sdk.internal.Arguments;
 import com.fasterxml.jackson.databind.JavaType;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -82,11 +83,7 @@ public final class ServiceRequest {
 
     /** A time limit for this call, every attempt included; default the clients' call timeout. */
     public ServiceRequest timeout(Duration timeout) {
-        Objects.requireNonNull(timeout, "timeout");
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("timeout must be positive, was " + timeout);
-        }
-        this.timeout = timeout;
+        this.timeout = Arguments.positive("timeout", timeout);
         return this;
     }
 

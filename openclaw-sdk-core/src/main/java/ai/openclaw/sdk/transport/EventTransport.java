@@ -96,6 +96,15 @@ public interface EventTransport extends AutoCloseable {
     /** The number of entries pending (delivered, not acknowledged) in a group; 0 when the group does not exist. */
     long pending(String stream, String group);
 
+    /**
+     * The group's lag: how many entries of the stream were not yet delivered to it; 0 when the group does not exist.
+     * A transport that cannot tell answers -1 (the default), and so does Redis when it cannot count (before 7.0, or
+     * after entries were deleted from the middle of the stream).
+     */
+    default long lag(String stream, String group) {
+        return -1;
+    }
+
     /** Closes connections this transport opened. */
     @Override
     void close();

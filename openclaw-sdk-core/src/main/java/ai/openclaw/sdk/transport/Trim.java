@@ -1,5 +1,6 @@
 package ai.openclaw.sdk.transport;
 
+import ai.openclaw.sdk.internal.Arguments;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -43,10 +44,6 @@ public record Trim(long maxLength, Duration maxAge) {
 
     /** Keep entries younger than about {@code age}. */
     public static Trim maxAge(Duration age) {
-        Objects.requireNonNull(age, "age");
-        if (age.isZero() || age.isNegative()) {
-            throw new IllegalArgumentException("age must be positive, was " + age);
-        }
-        return new Trim(0, age);
+        return new Trim(0, Arguments.positive("age", age));
     }
 }

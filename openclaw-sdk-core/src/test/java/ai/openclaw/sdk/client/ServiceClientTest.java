@@ -46,6 +46,8 @@ class ServiceClientTest {
     private volatile Function<HttpExchange, Object[]> answer = e -> new Object[] {200, "application/json", USER};
     private ServiceClients clients;
     private InMemorySpanExporter spans;
+    private OpenTelemetrySdk otel;
+    private ServiceDiscovery discovery;
 
     @BeforeEach
     void start() throws Exception {
@@ -65,13 +67,13 @@ class ServiceClientTest {
         });
         server.start();
         spans = InMemorySpanExporter.create();
-        OpenTelemetrySdk otel = OpenTelemetrySdk.builder()
+        otel = OpenTelemetrySdk.builder()
                 .setTracerProvider(SdkTracerProvider.builder()
                         .addSpanProcessor(SimpleSpanProcessor.create(spans))
                         .build())
                 .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
                 .build();
-        ServiceDiscovery discovery = ServiceDiscovery.builder()
+        discovery = ServiceDiscovery.builder()
                 .addSource(InstanceSource.of(Map.of(
                         "user-service",
                         List.of(URI.create(
@@ -125,6 +127,29 @@ class ServiceClientTest {
         assertThat(last().getRequestHeaders().getFirst("traceparent"))
                 .contains(span.getTraceId())
                 .contains(span.getSpanId());
+    }
+
+    @Test
+    void logLinesInsideTheCallCarryTheTraceInTheMdc() {
+        List<String> seenInCall = new java.util.concurrent.CopyOnWriteArrayList<>();
+        okhttp3.OkHttpClient logging = new okhttp3.OkHttpClient.Builder()
+                .addInterceptor(chain -> {
+                    seenInCall.add(org.slf4j.MDC.get("trace_id") + "/" + org.slf4j.MDC.get("span_id"));
+                    return chain.proceed(chain.request());
+                })
+                .build();
+        try (ServiceClients traced = ServiceClients.builder(discovery)
+                .openTelemetry(otel)
+                .okHttpClient(logging)
+                .build()) {
+            traced.client("user-service")
+                    .get("/users/{id}")
+                    .pathVariable("id", "1")
+                    .send(User.class);
+        }
+        SpanData span = spans.getFinishedSpanItems().get(0);
+        assertThat(seenInCall).containsExactly(span.getTraceId() + "/" + span.getSpanId());
+        assertThat(org.slf4j.MDC.get("trace_id")).as("restored after the call").isNull();
     }
 
     @Test

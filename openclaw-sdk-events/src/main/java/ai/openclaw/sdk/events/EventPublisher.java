@@ -7,6 +7,7 @@ import ai.openclaw.sdk.contract.ContractViolation;
 import ai.openclaw.sdk.contract.ContractViolationException;
 import ai.openclaw.sdk.contract.EventContract;
 import ai.openclaw.sdk.events.internal.EventIds;
+import ai.openclaw.sdk.internal.Arguments;
 import ai.openclaw.sdk.policy.CallContext;
 import ai.openclaw.sdk.policy.CallPolicies;
 import ai.openclaw.sdk.transport.EventTransport;
@@ -469,11 +470,7 @@ public final class EventPublisher {
 
         /** How long a synchronous publish waits for the transport; default 15 s. */
         public Builder timeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "timeout");
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("timeout must be positive, was " + timeout);
-            }
-            this.timeout = timeout;
+            this.timeout = Arguments.positive("timeout", timeout);
             return this;
         }
 

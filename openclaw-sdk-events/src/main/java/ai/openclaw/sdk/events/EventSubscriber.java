@@ -5,6 +5,8 @@ import ai.openclaw.sdk.contract.ContractRegistry;
 import ai.openclaw.sdk.contract.ContractVersion;
 import ai.openclaw.sdk.contract.ContractViolation;
 import ai.openclaw.sdk.contract.EventContract;
+import ai.openclaw.sdk.internal.Arguments;
+import ai.openclaw.sdk.internal.TraceMdc;
 import ai.openclaw.sdk.policy.CallContext;
 import ai.openclaw.sdk.policy.CallPolicies;
 import ai.openclaw.sdk.transport.EventTransport;
@@ -137,8 +139,12 @@ public final class EventSubscriber implements AutoCloseable {
     private final java.util.concurrent.BlockingQueue<StreamEntry> acks;
     private final Duration ackInterval;
     private volatile boolean running;
+    private volatile boolean started;
     private @Nullable Thread reader;
     private @Nullable Thread acker;
+    private java.util.concurrent.@Nullable ScheduledFuture<?> reclaiming;
+    private volatile java.time.@Nullable Instant readFailingSince;
+    private volatile @Nullable String lastReadError;
 
     private EventSubscriber(Builder b) {
         this.group = b.service;
@@ -212,24 +218,48 @@ public final class EventSubscriber implements AutoCloseable {
                 .setDescription("Entries read and not yet finished")
                 .setUnit("{event}")
                 .buildWithCallback(m -> m.record(maxInFlight - permits.availablePermits(), attributes(null))));
-        gauges.add(meter.gaugeBuilder("openclaw.events.pending")
-                .ofLongs()
-                .setDescription("Entries delivered to the group and not acknowledged, per stream")
-                .setUnit("{event}")
-                .buildWithCallback(m -> {
-                    for (String stream : typeByStream.keySet()) {
-                        try {
-                            m.record(transport.pending(stream, group), attributes(stream));
-                        } catch (RuntimeException e) {
-                            // Redis unreachable: no reading this time
-                        }
-                    }
-                }));
+        gauges.add(perStream(
+                meter,
+                "openclaw.events.pending",
+                "Entries delivered to the group and not acknowledged, per stream",
+                stream -> transport.pending(stream, group)));
+        gauges.add(perStream(
+                meter,
+                "openclaw.events.lag",
+                "Entries of the stream not yet delivered to the group",
+                stream -> transport.lag(stream, group)));
         this.reclaimer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "openclaw-events-" + group + "-reclaim");
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /**
+     * A gauge read from the transport for each stream when metrics are collected; a negative reading (the transport
+     * cannot tell) and a failed one (Redis unreachable) record nothing for that stream this time.
+     */
+    private AutoCloseable perStream(
+            io.opentelemetry.api.metrics.Meter meter,
+            String name,
+            String description,
+            java.util.function.ToLongFunction<String> reading) {
+        return meter.gaugeBuilder(name)
+                .ofLongs()
+                .setDescription(description)
+                .setUnit("{event}")
+                .buildWithCallback(m -> {
+                    for (String stream : typeByStream.keySet()) {
+                        try {
+                            long value = reading.applyAsLong(stream);
+                            if (value >= 0) {
+                                m.record(value, attributes(stream));
+                            }
+                        } catch (RuntimeException e) {
+                            // unreachable: no reading this time
+                        }
+                    }
+                });
     }
 
     /** Metric attributes per stream (and for none), built once: they are used for every event. */
@@ -302,6 +332,46 @@ public final class EventSubscriber implements AutoCloseable {
                 maxInFlight - permits.availablePermits());
     }
 
+    /** The transport, for health checks. */
+    EventTransport transport() {
+        return transport;
+    }
+
+    /** Why the subscriber's loops are not all alive, or null when they are; for health checks. */
+    @Nullable
+    String deadLoop() {
+        if (!started) {
+            return "not started";
+        }
+        if (!running) {
+            return "stopped";
+        }
+        Thread r = reader;
+        Thread a = acker;
+        var reclaimTask = reclaiming;
+        if (r == null || !r.isAlive()) {
+            return "the reading loop has ended";
+        }
+        if (a == null || !a.isAlive()) {
+            return "the acknowledging loop has ended";
+        }
+        if (reclaimTask == null || reclaimTask.isDone()) {
+            return "the reclaiming loop has ended";
+        }
+        return null;
+    }
+
+    /** Since when reading has failed, or null when the last read worked; for health checks. */
+    java.time.@Nullable Instant readFailingSince() {
+        return readFailingSince;
+    }
+
+    /** The last read's failure; for health checks. */
+    @Nullable
+    String lastReadError() {
+        return lastReadError;
+    }
+
     /** Whether the subscriber is reading. */
     public boolean isRunning() {
         return running;
@@ -327,7 +397,8 @@ public final class EventSubscriber implements AutoCloseable {
         a.start();
         t.start();
         long period = Math.max(50, reclaimInterval.toMillis());
-        reclaimer.scheduleWithFixedDelay(this::reclaim, period, period, TimeUnit.MILLISECONDS);
+        reclaiming = reclaimer.scheduleWithFixedDelay(this::reclaim, period, period, TimeUnit.MILLISECONDS);
+        started = true;
         LOG.info("subscriber {} ({}) started on {}", group, consumer, typeByStream.keySet());
     }
 
@@ -356,6 +427,7 @@ public final class EventSubscriber implements AutoCloseable {
                     throw e;
                 }
                 permits.release(count - entries.size());
+                readFailingSince = null;
                 dispatchAll(entries);
                 backoff = 100;
             } catch (NoGroupException e) {
@@ -368,6 +440,10 @@ public final class EventSubscriber implements AutoCloseable {
                 if (!running) {
                     return;
                 }
+                if (readFailingSince == null) {
+                    readFailingSince = clock.instant();
+                }
+                lastReadError = e.getClass().getSimpleName() + ": " + e.getMessage();
                 LOG.warn("{}: reading failed, retrying in {} ms: {}", consumer, backoff, e.toString());
                 sleep(backoff);
                 backoff = Math.min(backoff * 2, 5_000);
@@ -677,7 +753,8 @@ public final class EventSubscriber implements AutoCloseable {
                 .startSpan();
         EventMetadata metadata = new EventMetadata(envelope, entry.stream(), entry.id(), entry.deliveries());
         Exception last = null;
-        try (Scope ignored = span.makeCurrent()) {
+        try (Scope ignored = span.makeCurrent();
+                TraceMdc mdc = TraceMdc.of(span)) {
             for (int attempt = 1; attempt <= handlerAttempts; attempt++) {
                 if (attempt > 1) {
                     retried.incrementAndGet();
@@ -976,19 +1053,19 @@ public final class EventSubscriber implements AutoCloseable {
 
         /** How long a read waits for new entries; default 1 s. Also bounds how long {@link #close()} waits to stop reading. */
         public Builder pollTimeout(Duration timeout) {
-            this.pollTimeout = positive("pollTimeout", timeout);
+            this.pollTimeout = Arguments.positive("pollTimeout", timeout);
             return this;
         }
 
         /** How long an entry may stay unacknowledged before any consumer reclaims it; default 30 s. */
         public Builder processingTimeout(Duration timeout) {
-            this.processingTimeout = positive("processingTimeout", timeout);
+            this.processingTimeout = Arguments.positive("processingTimeout", timeout);
             return this;
         }
 
         /** How often idle entries are looked for; default half the processing timeout, at most 10 s. */
         public Builder reclaimInterval(Duration interval) {
-            this.reclaimInterval = positive("reclaimInterval", interval);
+            this.reclaimInterval = Arguments.positive("reclaimInterval", interval);
             return this;
         }
 
@@ -1019,13 +1096,13 @@ public final class EventSubscriber implements AutoCloseable {
 
         /** The first in-place retry's delay, doubling after; default 100 ms. */
         public Builder retryBackoff(Duration backoff) {
-            this.retryBackoff = positive("retryBackoff", backoff);
+            this.retryBackoff = Arguments.positive("retryBackoff", backoff);
             return this;
         }
 
         /** How long {@link #close()} lets in-flight entries finish; default 10 s. */
         public Builder shutdownTimeout(Duration timeout) {
-            this.shutdownTimeout = positive("shutdownTimeout", timeout);
+            this.shutdownTimeout = Arguments.positive("shutdownTimeout", timeout);
             return this;
         }
 
@@ -1043,7 +1120,7 @@ public final class EventSubscriber implements AutoCloseable {
          * in-flight slot until acknowledged; a crash in that window means it is handled again (at least once).
          */
         public Builder ackInterval(Duration interval) {
-            this.ackInterval = positive("ackInterval", interval);
+            this.ackInterval = Arguments.positive("ackInterval", interval);
             return this;
         }
 
@@ -1068,14 +1145,6 @@ public final class EventSubscriber implements AutoCloseable {
         private static int positive(String name, int value) {
             if (value < 1) {
                 throw new IllegalArgumentException(name + " must be >= 1, was " + value);
-            }
-            return value;
-        }
-
-        private static Duration positive(String name, Duration value) {
-            Objects.requireNonNull(value, name);
-            if (value.isZero() || value.isNegative()) {
-                throw new IllegalArgumentException(name + " must be positive, was " + value);
             }
             return value;
         }

@@ -9,6 +9,9 @@ import ai.openclaw.sdk.client.ServiceClients;
 import ai.openclaw.sdk.client.ServiceUnavailableException;
 import ai.openclaw.sdk.discovery.InstanceSource;
 import ai.openclaw.sdk.discovery.ServiceDiscovery;
+import ai.openclaw.sdk.health.HealthRegistry;
+import ai.openclaw.sdk.health.HealthResult;
+import ai.openclaw.sdk.health.HealthServer;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -19,6 +22,9 @@ import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -226,6 +232,63 @@ class ResilienceTest {
                 .extracting(ResiliencePolicies.CircuitTransition::to)
                 .containsExactly(
                         CircuitBreaker.State.OPEN, CircuitBreaker.State.HALF_OPEN, CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
+    void anOpenCircuitShowsInReadinessAndNeverFailsLiveness() throws Exception {
+        ResiliencePolicies policies = ResiliencePolicies.builder()
+                .defaults(ResiliencePolicy.builder()
+                        .maxAttempts(1)
+                        .window(2)
+                        .minimumCalls(2)
+                        .openDuration(Duration.ofMinutes(1))
+                        .build())
+                .build();
+        ServiceClient billing = client(policies);
+        try (HealthRegistry registry =
+                        HealthRegistry.builder().cacheFor(Duration.ZERO).build();
+                HealthServer health =
+                        HealthServer.builder(registry).host("127.0.0.1").port(0).start()) {
+            registry.liveness("process", HealthResult::up);
+            registry.readiness("circuits", CircuitBreakerHealthCheck.of(policies));
+            registry.readiness(
+                    "critical-circuits", CircuitBreakerHealthCheck.of(policies).critical("payments"));
+            status = e -> 500;
+            for (int i = 0; i < 2; i++) {
+                assertThatThrownBy(() -> billing.get("/invoices").send(String.class))
+                        .isInstanceOf(HttpStatusException.class);
+            }
+            assertThat(policies.circuitState("billing-service")).contains(CircuitBreaker.State.OPEN);
+
+            HttpResponse<String> live = get(health.uri() + "/live");
+            assertThat(live.statusCode()).isEqualTo(200);
+            HttpResponse<String> ready = get(health.uri() + "/ready");
+            assertThat(ready.statusCode()).as("billing-service is not critical").isEqualTo(200);
+            assertThat(ready.body())
+                    .isEqualTo("{\"status\":\"UP\",\"checks\":["
+                            + "{\"name\":\"circuits\",\"status\":\"UP\","
+                            + "\"data\":{\"billing-service\":\"OPEN\",\"open\":1}},"
+                            + "{\"name\":\"critical-circuits\",\"status\":\"UP\","
+                            + "\"data\":{\"billing-service\":\"OPEN\",\"open\":1}}]}");
+
+            registry.unregister("critical-circuits");
+            registry.readiness(
+                    "critical-circuits", CircuitBreakerHealthCheck.of(policies).critical("billing-service"));
+            ready = get(health.uri() + "/ready");
+            assertThat(ready.statusCode())
+                    .as("an open circuit to a critical service")
+                    .isEqualTo(503);
+            assertThat(ready.body())
+                    .contains("{\"name\":\"critical-circuits\",\"status\":\"DOWN\",\"data\":{"
+                            + "\"billing-service\":\"OPEN\",\"open\":1,"
+                            + "\"error\":\"the circuit to billing-service is open\"}}");
+            assertThat(get(health.uri() + "/live").statusCode()).isEqualTo(200);
+        }
+    }
+
+    private static HttpResponse<String> get(String uri) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(uri)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

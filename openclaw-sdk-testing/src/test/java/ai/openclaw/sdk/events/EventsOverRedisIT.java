@@ -119,10 +119,12 @@ class EventsOverRedisIT {
                 .build();
         List<UserCreated> handled = new CopyOnWriteArrayList<>();
         List<EventMetadata> metadata = new CopyOnWriteArrayList<>();
+        List<String> logContext = new CopyOnWriteArrayList<>();
         started(EventSubscriber.builder("billing-service", transport)
                 .contracts(CONTRACTS)
                 .openTelemetry(otel)
                 .on("user.created", UserCreated.class, (event, meta) -> {
+                    logContext.add(org.slf4j.MDC.get("trace_id") + "/" + org.slf4j.MDC.get("span_id"));
                     handled.add(event);
                     metadata.add(meta);
                 }));
@@ -167,6 +169,9 @@ class EventsOverRedisIT {
         assertThat(consumer.getName()).isEqualTo("process user.created");
         assertThat(consumer.getTraceId()).isEqualTo(producer.getTraceId());
         assertThat(consumer.getParentSpanId()).isEqualTo(producer.getSpanId());
+        assertThat(logContext)
+                .as("log lines inside the handler carry the trace (MDC)")
+                .containsExactly(consumer.getTraceId() + "/" + consumer.getSpanId());
         assertThat(redis.command("XPENDING", "user.created", "billing-service").toString())
                 .startsWith("[0,");
     }

@@ -226,6 +226,13 @@ public final class InMemoryTransport implements EventTransport {
     }
 
     @Override
+    public synchronized long lag(String stream, String group) {
+        Stream s = streams.get(stream);
+        Group g = s == null ? null : s.groups.get(group);
+        return g == null ? 0 : s.entries.tailMap(g.lastDelivered, false).size();
+    }
+
+    @Override
     public synchronized List<StreamEntry> range(String stream, String fromId, int count) {
         List<StreamEntry> out = new ArrayList<>();
         Stream s = streams.get(stream);

@@ -41,6 +41,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The event transport over Redis Streams, with Lettuce: a standalone server or Sentinel ({@code redis://},
@@ -75,13 +76,16 @@ public final class RedisTransport implements EventTransport {
     private final StatefulConnection<String, String> shared;
     private final Map<Thread, StatefulConnection<String, String>> readers = new ConcurrentHashMap<>();
     private final Duration timeout;
+    private final String address;
 
     private RedisTransport(
             AbstractRedisClient client,
             boolean ownsClient,
             Function<AbstractRedisClient, StatefulConnection<String, String>> connect,
-            Duration timeout) {
+            Duration timeout,
+            String address) {
         this.client = client;
+        this.address = address;
         this.ownsClient = ownsClient;
         this.connect = connect;
         this.timeout = timeout;
@@ -104,7 +108,25 @@ public final class RedisTransport implements EventTransport {
                 .requestQueueSize(DEFAULT_REQUEST_QUEUE)
                 .timeoutOptions(TimeoutOptions.enabled(DEFAULT_COMMAND_TIMEOUT))
                 .build());
-        return new RedisTransport(client, true, c -> ((RedisClient) c).connect(), DEFAULT_COMMAND_TIMEOUT);
+        return new RedisTransport(
+                client, true, c -> ((RedisClient) c).connect(), DEFAULT_COMMAND_TIMEOUT, addressOf(List.of(uri)));
+    }
+
+    /** Host and port of each server (Sentinels for a Sentinel URI): never user, password or options. */
+    private static String addressOf(List<RedisURI> uris) {
+        List<String> out = new ArrayList<>();
+        for (RedisURI uri : uris) {
+            if (!uri.getSentinels().isEmpty()) {
+                List<String> sentinels = new ArrayList<>();
+                uri.getSentinels().forEach(s -> sentinels.add(s.getHost() + ":" + s.getPort()));
+                out.add("sentinel master " + uri.getSentinelMasterId() + " via " + String.join(",", sentinels));
+            } else if (uri.getSocket() != null) {
+                out.add("unix:" + uri.getSocket());
+            } else {
+                out.add(uri.getHost() + ":" + uri.getPort());
+            }
+        }
+        return String.join(",", out);
     }
 
     /** A transport to a Redis Cluster, from one or more seed nodes. */
@@ -114,12 +136,14 @@ public final class RedisTransport implements EventTransport {
                 .requestQueueSize(DEFAULT_REQUEST_QUEUE)
                 .timeoutOptions(TimeoutOptions.enabled(DEFAULT_COMMAND_TIMEOUT))
                 .build());
-        return new RedisTransport(client, true, c -> ((RedisClusterClient) c).connect(), DEFAULT_COMMAND_TIMEOUT);
+        return new RedisTransport(
+                client, true, c -> ((RedisClusterClient) c).connect(), DEFAULT_COMMAND_TIMEOUT, addressOf(seeds));
     }
 
     /** A transport over a client the caller configured and keeps (it is not shut down by {@link #close()}). */
     public static RedisTransport using(RedisClient client) {
-        return new RedisTransport(client, false, c -> ((RedisClient) c).connect(), DEFAULT_COMMAND_TIMEOUT);
+        return new RedisTransport(
+                client, false, c -> ((RedisClient) c).connect(), DEFAULT_COMMAND_TIMEOUT, "(a client you configured)");
     }
 
     @SuppressWarnings("unchecked")
@@ -214,7 +238,8 @@ public final class RedisTransport implements EventTransport {
         List<StreamMessage<String, String>> messages;
         try {
             messages = await(
-                    commands(reader).xreadgroup(Consumer.from(group, consumer), args, offsets), block.plus(timeout));
+                    commands(reader).xreadgroup(Consumer.from(group, consumer), args, offsets),
+                    block.plus(timeout).plusSeconds(1));
         } catch (RedisCommandExecutionException e) {
             throw noGroupOr(e, String.join(",", streams), group);
         }
@@ -337,6 +362,62 @@ public final class RedisTransport implements EventTransport {
         }
     }
 
+    /** From {@code XINFO GROUPS}: the group's {@code lag} (Redis 7.0 and later); -1 when Redis cannot tell. */
+    @Override
+    public long lag(String stream, String group) {
+        List<Object> groups;
+        try {
+            groups = await(shared().xinfoGroups(stream));
+        } catch (RedisCommandExecutionException e) {
+            if (String.valueOf(e.getMessage()).startsWith("ERR no such key")) {
+                return 0;
+            }
+            throw e;
+        }
+        for (Object g : groups) {
+            if (g instanceof List<?> fields && group.equals(field(fields, "name"))) {
+                Object lag = field(fields, "lag");
+                return lag instanceof Number n ? n.longValue() : -1;
+            }
+        }
+        return 0;
+    }
+
+    private static @Nullable Object field(List<?> fields, String name) {
+        for (int i = 0; i + 1 < fields.size(); i += 2) {
+            if (name.equals(String.valueOf(fields.get(i)))) {
+                return fields.get(i + 1);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Sends {@code PING} and waits up to {@code timeout} for the answer.
+     *
+     * @return how long the round trip took
+     * @throws io.lettuce.core.RedisException when Redis did not answer in time or refused
+     */
+    @SuppressWarnings("unchecked")
+    public Duration ping(Duration timeout) {
+        long start = System.nanoTime();
+        io.lettuce.core.RedisFuture<String> pong = shared instanceof StatefulRedisClusterConnection<?, ?> c
+                ? ((StatefulRedisClusterConnection<String, String>) c).async().ping()
+                : ((StatefulRedisConnection<String, String>) shared).async().ping();
+        await(pong, timeout);
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** Whether the shared connection is connected now (Lettuce reconnects it in the background when it is not). */
+    public boolean isConnected() {
+        return shared.isOpen();
+    }
+
+    /** Where this transport connects: host and port of each server, without user, password or options. */
+    public String address() {
+        return address;
+    }
+
     private RuntimeException noGroupOr(RedisCommandExecutionException e, String stream, String group) {
         if (String.valueOf(e.getMessage()).startsWith("NOGROUP")) {
             return new NoGroupException(stream, group);
@@ -345,12 +426,12 @@ public final class RedisTransport implements EventTransport {
     }
 
     private <T> T await(Future<T> future) {
-        return await(future, timeout);
+        return await(future, timeout.plusSeconds(1)); // Lettuce's own command timeout fires first
     }
 
     private static <T> T await(Future<T> future, Duration timeout) {
         try {
-            return future.get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+            return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException r) {
@@ -379,6 +460,6 @@ public final class RedisTransport implements EventTransport {
 
     @Override
     public String toString() {
-        return "RedisTransport{" + client.getClass().getSimpleName() + "}";
+        return "RedisTransport{" + address + "}";
     }
 }

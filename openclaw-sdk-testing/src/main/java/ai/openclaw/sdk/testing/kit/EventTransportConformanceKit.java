@@ -101,6 +101,24 @@ public abstract class EventTransportConformanceKit {
     }
 
     @Test
+    void lagCountsTheEntriesNotYetDeliveredToTheGroup() {
+        assertThat(transport.lag("orders", "g")).as("no stream, no group").isZero();
+        transport.createGroup("orders", "g", false);
+        assertThat(transport.lag("orders", "g")).isZero();
+        for (int i = 0; i < 5; i++) {
+            append("orders", "e" + i);
+        }
+        assertThat(transport.lag("orders", "g")).isEqualTo(5);
+        read("g", "c1", 2);
+        assertThat(transport.lag("orders", "g"))
+                .as("delivered, even if not acknowledged")
+                .isEqualTo(3);
+        read("g", "c1", 10);
+        assertThat(transport.lag("orders", "g")).isZero();
+        assertThat(transport.lag("orders", "nobody")).isZero();
+    }
+
+    @Test
     void groupsAreIndependent() {
         transport.createGroup("orders", "billing", true);
         transport.createGroup("orders", "shipping", true);

@@ -1,5 +1,6 @@
 package ai.openclaw.sdk.testing.redis;
 
+import ai.openclaw.sdk.internal.Arguments;
 import ai.openclaw.sdk.testing.internal.Resp;
 import java.io.IOException;
 import java.io.InputStream;
@@ -373,11 +374,7 @@ public final class RedisServer implements AutoCloseable {
 
         /** How long a started server has to answer PING; default 10 s. */
         public Builder startTimeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "timeout");
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("startTimeout must be positive, was " + timeout);
-            }
-            this.startTimeout = timeout;
+            this.startTimeout = Arguments.positive("startTimeout", timeout);
             return this;
         }
 

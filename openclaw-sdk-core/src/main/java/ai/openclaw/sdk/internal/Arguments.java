@@ -1,0 +1,23 @@
+package ai.openclaw.sdk.internal;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/** Argument checks shared by the builders: each names the argument in its message. */
+public final class Arguments {
+    private Arguments() {}
+
+    /**
+     * The duration, when it is longer than zero.
+     *
+     * @throws NullPointerException naming {@code name} when it is null
+     * @throws IllegalArgumentException {@code "<name> must be positive, was <d>"} when it is zero or negative
+     */
+    public static Duration positive(String name, Duration d) {
+        Objects.requireNonNull(d, name);
+        if (d.isZero() || d.isNegative()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + d);
+        }
+        return d;
+    }
+}
