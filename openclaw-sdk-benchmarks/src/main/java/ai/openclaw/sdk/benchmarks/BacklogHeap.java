@@ -59,9 +59,10 @@ public final class BacklogHeap {
             AtomicLong handled = new AtomicLong();
             EventSubscriber subscriber = EventSubscriber.builder("drain", transport)
                     .startFromBeginning(true)
-                    .workers(4)
-                    .maxInFlight(256)
-                    .batchSize(100)
+                    .workers(Integer.getInteger("workers", 4))
+                    .maxInFlight(Integer.getInteger("maxInFlight", 1024))
+                    .batchSize(Integer.getInteger("batchSize", 200))
+                    .ackInterval(Duration.ofMillis(Long.getLong("ackIntervalMs", 2)))
                     .pollTimeout(Duration.ofMillis(50))
                     .onEnvelope("backlog", (e, meta) -> handled.incrementAndGet())
                     .build();

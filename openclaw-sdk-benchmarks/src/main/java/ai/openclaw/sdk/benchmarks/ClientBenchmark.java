@@ -7,16 +7,13 @@ import ai.openclaw.sdk.contract.HttpContract;
 import ai.openclaw.sdk.discovery.ServiceDiscovery;
 import ai.openclaw.sdk.resilience.ResiliencePolicies;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -38,13 +35,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * read the body, map it with Jackson) against the SDK's service client on the same OkHttp version: discovery picks the
  * instance, a CLIENT span (no-op OpenTelemetry) and trace headers, metrics, error mapping; then the same with the
  * response checked against the user-service OpenAPI contract, and with the default resilience policy around it.
+ *
+ * <p>Throughput (calls per microsecond) and sampled latency (median and percentiles per call), three forks each. The
+ * server runs in a separate JVM ({@link UserServer}) so that its work does not disturb the measured one.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
+@BenchmarkMode({Mode.Throughput, Mode.SampleTime})
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Fork(3)
 public class ClientBenchmark {
     /** The response body, as a Java record. */
     public record User(String id, String email, String name) {}
@@ -57,8 +57,7 @@ public class ClientBenchmark {
             + "\"properties\":{\"id\":{\"type\":\"string\"},\"email\":{\"type\":\"string\"},"
             + "\"name\":{\"type\":\"string\"}}}}}}}}}}}";
 
-    private HttpServer server;
-    private ExecutorService serverThreads;
+    private Process server;
     private String baseUrl;
     private final ObjectMapper json = new ObjectMapper();
     private OkHttpClient okHttp;
@@ -72,22 +71,21 @@ public class ClientBenchmark {
 
     @Setup
     public void setUp() throws IOException {
-        // without TCP_NODELAY the JDK server's separate header and body writes meet delayed ACKs: 40 ms per call
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
-        byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
-        server.createContext("/users/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        serverThreads = Executors.newFixedThreadPool(2);
-        server.setExecutor(serverThreads);
-        server.start();
-        baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+        server = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx64m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        UserServer.class.getName())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        String first =
+                new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8)).readLine();
+        if (first == null || !first.startsWith("port ")) {
+            server.destroyForcibly();
+            throw new IOException("the user server did not start: " + first);
+        }
+        baseUrl = "http://127.0.0.1:" + first.substring("port ".length());
 
         okHttp = new OkHttpClient.Builder().retryOnConnectionFailure(false).build();
         ServiceDiscovery discovery = ServiceDiscovery.builder()
@@ -118,8 +116,7 @@ public class ClientBenchmark {
         policies.close();
         okHttp.dispatcher().executorService().shutdown();
         okHttp.connectionPool().evictAll();
-        server.stop(0);
-        serverThreads.shutdownNow();
+        server.destroy();
     }
 
     @Benchmark

@@ -181,8 +181,8 @@ public class EventsBenchmark {
                                     new ObjectMapper().readTree(ContractBenchmark.SCHEMA))),
                             List.of()))
                     .workers(4)
-                    .maxInFlight(256)
-                    .batchSize(100)
+                    .maxInFlight(1024)
+                    .batchSize(200)
                     .pollTimeout(Duration.ofMillis(20))
                     .on(stream, UserCreated.class, (event, meta) -> {
                         handled.incrementAndGet();
@@ -221,7 +221,7 @@ public class EventsBenchmark {
         ObjectMapper json = new ObjectMapper();
         while (handled < DRAIN) {
             List<StreamMessage<String, String>> batch = sync.xreadgroup(
-                    consumer, XReadArgs.Builder.count(100), XReadArgs.StreamOffset.lastConsumed(backlog.stream));
+                    consumer, XReadArgs.Builder.count(200), XReadArgs.StreamOffset.lastConsumed(backlog.stream));
             String[] ids = new String[batch.size()];
             for (int i = 0; i < batch.size(); i++) {
                 try {

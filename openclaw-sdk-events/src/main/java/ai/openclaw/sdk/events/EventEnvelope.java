@@ -1,9 +1,12 @@
 package ai.openclaw.sdk.events;
 
+import ai.openclaw.sdk.events.internal.Timestamps;
+import ai.openclaw.sdk.events.internal.Utf8;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -73,26 +76,39 @@ public record EventEnvelope(
         return out;
     }
 
-    /** The JSON document. */
+    /** The JSON document, written in one pass (no intermediate tree: publishing writes one per event). */
     public String toJson(ObjectMapper json) {
-        ObjectNode node = json.createObjectNode();
-        node.put("specversion", SPEC_VERSION);
-        node.put("id", id);
-        node.put("source", source);
-        node.put("type", type);
-        node.put("time", time.toString());
-        node.put("datacontenttype", "application/json");
-        dataSchema.ifPresent(v -> node.put("dataschema", v));
-        contractVersion.ifPresent(v -> node.put("contractversion", v));
-        partitionKey.ifPresent(v -> node.put("partitionkey", v));
-        traceParent.ifPresent(v -> node.put("traceparent", v));
-        traceState.ifPresent(v -> node.put("tracestate", v));
-        node.set("data", data);
-        try {
-            return json.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
+        Utf8.TextWriter out = new Utf8.TextWriter(256 + data.size() * 32);
+        try (JsonGenerator g = json.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("specversion", SPEC_VERSION);
+            g.writeStringField("id", id);
+            g.writeStringField("source", source);
+            g.writeStringField("type", type);
+            g.writeStringField("time", Timestamps.format(time));
+            g.writeStringField("datacontenttype", "application/json");
+            if (dataSchema.isPresent()) {
+                g.writeStringField("dataschema", dataSchema.get());
+            }
+            if (contractVersion.isPresent()) {
+                g.writeStringField("contractversion", contractVersion.get());
+            }
+            if (partitionKey.isPresent()) {
+                g.writeStringField("partitionkey", partitionKey.get());
+            }
+            if (traceParent.isPresent()) {
+                g.writeStringField("traceparent", traceParent.get());
+            }
+            if (traceState.isPresent()) {
+                g.writeStringField("tracestate", traceState.get());
+            }
+            g.writeFieldName("data");
+            g.writeTree(data);
+            g.writeEndObject();
+        } catch (IOException e) {
             throw new IllegalStateException("an envelope could not be written as JSON", e);
         }
+        return out.toString();
     }
 
     /**
@@ -120,7 +136,7 @@ public record EventEnvelope(
         Instant time;
         String timeText = optional(node, "time").orElse(null);
         try {
-            time = timeText == null ? Instant.EPOCH : Instant.parse(timeText);
+            time = timeText == null ? Instant.EPOCH : Timestamps.parse(timeText);
         } catch (DateTimeParseException e) {
             throw new MalformedEventException("'time' is not an RFC 3339 timestamp");
         }

@@ -7,6 +7,7 @@ import ai.openclaw.sdk.contract.ContractViolation;
 import ai.openclaw.sdk.contract.ContractViolationException;
 import ai.openclaw.sdk.contract.EventContract;
 import ai.openclaw.sdk.events.internal.EventIds;
+import ai.openclaw.sdk.events.internal.Utf8;
 import ai.openclaw.sdk.internal.Arguments;
 import ai.openclaw.sdk.policy.CallContext;
 import ai.openclaw.sdk.policy.CallPolicies;
@@ -21,7 +22,6 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapSetter;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -309,7 +309,7 @@ public final class EventPublisher {
                 Optional.ofNullable(carrier.get("tracestate")),
                 data);
         String text = envelope.toJson(json);
-        int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+        int bytes = Utf8.length(text);
         if (bytes > maxEventBytes) {
             span.setStatus(StatusCode.ERROR, "too large").end();
             throw new PublishException(
