@@ -27,12 +27,19 @@ public interface EventTransport extends AutoCloseable {
     CompletionStage<String> append(String stream, String data, Trim trim);
 
     /**
-     * Appends several entries in one round trip where the store allows (pipelining).
+     * Appends several entries in one round trip where the store allows (pipelining). By default, one {@link #append}
+     * per entry.
      *
      * @param appends stream and data of each entry
      * @return one stage per entry, in order
      */
-    List<CompletionStage<String>> appendAll(List<Append> appends, Trim trim);
+    default List<CompletionStage<String>> appendAll(List<Append> appends, Trim trim) {
+        List<CompletionStage<String>> out = new java.util.ArrayList<>(appends.size());
+        for (Append a : appends) {
+            out.add(append(a.stream(), a.data(), trim));
+        }
+        return out;
+    }
 
     /** One entry to append. */
     record Append(String stream, String data) {}

@@ -122,15 +122,6 @@ public final class InMemoryTransport implements EventTransport {
     }
 
     @Override
-    public List<CompletionStage<String>> appendAll(List<Append> appends, Trim trim) {
-        List<CompletionStage<String>> out = new ArrayList<>(appends.size());
-        for (Append a : appends) {
-            out.add(append(a.stream(), a.data(), trim));
-        }
-        return out;
-    }
-
-    @Override
     public synchronized void createGroup(String stream, String group, boolean fromStart) {
         Stream s = streams.computeIfAbsent(stream, k -> new Stream());
         s.groups.computeIfAbsent(group, g -> new Group(fromStart ? new Id(0, 0) : s.last));
