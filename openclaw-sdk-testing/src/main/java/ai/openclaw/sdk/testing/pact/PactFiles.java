@@ -1,0 +1,261 @@
+package ai.openclaw.sdk.testing.pact;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reading and writing pact files (V3 and V4), and the interaction forms they hold. */
+final class PactFiles {
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    static final String HTTP = "Synchronous/HTTP";
+    static final String MESSAGE = "Asynchronous/Messages";
+    private static final Object LOCK = new Object();
+
+    private PactFiles() {}
+
+    /** A V4 interaction's {@code key}: a digest of its description and provider states. */
+    static String key(String description, JsonNode states) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(description.getBytes(StandardCharsets.UTF_8));
+            sha.update(states.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The pact document in {@code version}, from interactions held in V4 form. */
+    static ObjectNode document(String consumer, String provider, List<ObjectNode> interactions, PactVersion version) {
+        ObjectNode root = NODES.objectNode();
+        root.putObject("consumer").put("name", consumer);
+        root.putObject("provider").put("name", provider);
+        if (version == PactVersion.V4) {
+            ArrayNode list = root.putArray("interactions");
+            interactions.forEach(i -> list.add(i.deepCopy()));
+        } else {
+            boolean messages =
+                    interactions.stream().anyMatch(i -> i.path("type").asText().equals(MESSAGE));
+            boolean http =
+                    interactions.stream().anyMatch(i -> i.path("type").asText().equals(HTTP));
+            if (messages && http) {
+                throw new IllegalArgumentException("a V3 pact holds HTTP interactions or messages, not both: "
+                        + consumer + " -> " + provider + " has both; write it as V4");
+            }
+            ArrayNode list = root.putArray(messages ? "messages" : "interactions");
+            interactions.forEach(i -> list.add(toV3(i)));
+        }
+        ObjectNode metadata = root.putObject("metadata");
+        metadata.putObject("pactSpecification").put("version", version.text());
+        metadata.putObject("openclaw").put("sdk", "openclaw-sdk-testing");
+        return root;
+    }
+
+    private static ObjectNode toV3(ObjectNode v4) {
+        ObjectNode out = NODES.objectNode();
+        out.put("description", v4.path("description").asText());
+        if (v4.has("providerStates")) {
+            out.set("providerStates", v4.get("providerStates").deepCopy());
+        }
+        if (v4.path("type").asText().equals(MESSAGE)) {
+            out.set("contents", v4.path("contents").path("content").deepCopy());
+            if (v4.has("matchingRules")) {
+                out.set("matchingRules", v4.get("matchingRules").deepCopy());
+            }
+            out.set("metadata", v4.path("metadata").deepCopy());
+            return out;
+        }
+        out.set("request", partToV3(v4.path("request")));
+        out.set("response", partToV3(v4.path("response")));
+        return out;
+    }
+
+    private static ObjectNode partToV3(JsonNode part) {
+        ObjectNode out = NODES.objectNode();
+        for (Iterator<Map.Entry<String, JsonNode>> it = part.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            switch (e.getKey()) {
+                case "headers" -> {
+                    ObjectNode headers = out.putObject("headers");
+                    e.getValue().fields().forEachRemaining(h -> headers.put(h.getKey(), joined(h.getValue())));
+                }
+                case "body" -> out.set("body", e.getValue().path("content").deepCopy());
+                default -> out.set(e.getKey(), e.getValue().deepCopy());
+            }
+        }
+        return out;
+    }
+
+    static String joined(JsonNode value) {
+        if (!value.isArray()) {
+            return value.asText();
+        }
+        List<String> parts = new ArrayList<>();
+        value.forEach(v -> parts.add(v.asText()));
+        return String.join(", ", parts);
+    }
+
+    /**
+     * Writes the pact to {@code dir/<consumer>-<provider>.json}, keeping the interactions already there that these do
+     * not replace (same description and provider states).
+     */
+    static Path write(Path dir, String consumer, String provider, List<ObjectNode> interactions, PactVersion version) {
+        synchronized (LOCK) {
+            Path file = dir.resolve(consumer + "-" + provider + ".json");
+            try {
+                Files.createDirectories(dir);
+                Map<String, ObjectNode> merged = new LinkedHashMap<>();
+                if (Files.exists(file)) {
+                    for (ObjectNode i : read(file).interactions()) {
+                        merged.put(i.path("key").asText(), i);
+                    }
+                }
+                interactions.forEach(i -> merged.put(i.path("key").asText(), i));
+                ObjectNode doc = document(consumer, provider, new ArrayList<>(merged.values()), version);
+                Path tmp = Files.createTempFile(dir, ".pact", ".json");
+                Files.writeString(tmp, JSON.writeValueAsString(doc) + "\n");
+                Files.move(
+                        tmp,
+                        file,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                return file;
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not write the pact " + file, e);
+            }
+        }
+    }
+
+    /**
+     * A pact file read: consumer, provider, and its interactions in V4 form (V2/V3 files converted).
+     *
+     * @param source where it came from, for messages
+     */
+    record Pact(String source, String consumer, String provider, List<ObjectNode> interactions) {}
+
+    static Pact read(Path file) {
+        try {
+            return parse(file.toString(), JSON.readTree(file.toFile()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the pact " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static Pact parse(String source, JsonNode doc) {
+        String consumer = doc.path("consumer").path("name").asText("");
+        String provider = doc.path("provider").path("name").asText("");
+        if (consumer.isEmpty() || provider.isEmpty()) {
+            throw new IllegalArgumentException(source + " is not a pact: consumer.name and provider.name are required");
+        }
+        List<ObjectNode> out = new ArrayList<>();
+        for (JsonNode i : doc.path("interactions")) {
+            out.add(i.has("type") ? (ObjectNode) i.deepCopy() : httpFromV3((ObjectNode) i));
+        }
+        for (JsonNode m : doc.path("messages")) {
+            out.add(messageFromV3((ObjectNode) m));
+        }
+        return new Pact(source, consumer, provider, out);
+    }
+
+    private static ObjectNode httpFromV3(ObjectNode v3) {
+        ObjectNode out = NODES.objectNode();
+        out.put("type", HTTP);
+        out.put("description", v3.path("description").asText());
+        JsonNode states = states(v3);
+        out.set("providerStates", states);
+        out.put("key", key(v3.path("description").asText(), states));
+        out.set("request", partFromV3(v3.path("request")));
+        out.set("response", partFromV3(v3.path("response")));
+        return out;
+    }
+
+    private static ObjectNode messageFromV3(ObjectNode v3) {
+        ObjectNode out = NODES.objectNode();
+        out.put("type", MESSAGE);
+        out.put("description", v3.path("description").asText());
+        JsonNode states = states(v3);
+        out.set("providerStates", states);
+        out.put("key", key(v3.path("description").asText(), states));
+        ObjectNode contents = out.putObject("contents");
+        contents.set("content", v3.has("contents") ? v3.get("contents").deepCopy() : NODES.nullNode());
+        contents.put("contentType", "application/json");
+        contents.put("encoded", false);
+        if (v3.has("matchingRules")) {
+            out.set("matchingRules", v3.get("matchingRules").deepCopy());
+        }
+        out.set("metadata", v3.path("metadata").isObject() ? v3.get("metadata").deepCopy() : NODES.objectNode());
+        return out;
+    }
+
+    private static JsonNode states(ObjectNode v3) {
+        if (v3.has("providerStates")) {
+            return v3.get("providerStates").deepCopy();
+        }
+        ArrayNode states = NODES.arrayNode();
+        String legacy = v3.has("providerState")
+                ? v3.get("providerState").asText()
+                : v3.path("provider_state").asText("");
+        if (!legacy.isEmpty()) {
+            states.addObject().put("name", legacy);
+        }
+        return states;
+    }
+
+    private static ObjectNode partFromV3(JsonNode part) {
+        ObjectNode out = NODES.objectNode();
+        for (Iterator<Map.Entry<String, JsonNode>> it = part.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            switch (e.getKey()) {
+                case "headers" -> {
+                    ObjectNode headers = out.putObject("headers");
+                    e.getValue().fields().forEachRemaining(h -> headers.putArray(h.getKey())
+                            .add(h.getValue().asText()));
+                }
+                case "body" -> {
+                    ObjectNode body = out.putObject("body");
+                    body.set("content", e.getValue().deepCopy());
+                    body.put("contentType", "application/json");
+                    body.put("encoded", false);
+                }
+                case "query" -> out.set("query", queryFromV2(e.getValue()));
+                default -> out.set(e.getKey(), e.getValue().deepCopy());
+            }
+        }
+        return out;
+    }
+
+    /** V2 wrote the query as a string ({@code a=1&b=2}); V3 as a map of lists. */
+    private static JsonNode queryFromV2(JsonNode query) {
+        if (!query.isTextual()) {
+            return query.deepCopy();
+        }
+        ObjectNode out = NODES.objectNode();
+        for (String pair : query.asText().split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String k = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String v = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            ((ArrayNode) (out.has(k) ? out.get(k) : out.putArray(k))).add(v);
+        }
+        return out;
+    }
+}

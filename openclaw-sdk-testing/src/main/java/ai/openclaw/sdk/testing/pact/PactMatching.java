@@ -1,0 +1,397 @@
+package ai.openclaw.sdk.testing.pact;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Pact's matching of JSON bodies (and of single values: headers, query parameters, paths) under matching rules, as the
+ * specification describes it for versions 3 and 4: equality by default; the rule whose path weighs most applies, and
+ * rules cascade to what is under their path; objects may carry unexpected keys only where allowed (responses and
+ * messages, not requests); {@code type} with {@code min}/{@code max} judges arrays by their first example item;
+ * {@code arrayContains}, {@code eachKey} and {@code eachValue} as in V4.
+ */
+final class PactMatching {
+    private static final Pattern SEMVER =
+            Pattern.compile("^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$");
+
+    private final Map<PactPath, List<JsonNode>> rules;
+
+    private PactMatching(Map<PactPath, List<JsonNode>> rules) {
+        this.rules = rules;
+    }
+
+    /** The rules of one category ({@code {"$.id": {"matchers": [...]}}}); null for none. */
+    static PactMatching of(@Nullable JsonNode category) {
+        Map<PactPath, List<JsonNode>> rules = new LinkedHashMap<>();
+        if (category != null) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = category.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                List<JsonNode> matchers = new ArrayList<>();
+                JsonNode list = e.getValue().has("matchers") ? e.getValue().get("matchers") : e.getValue();
+                if (list.isArray()) {
+                    list.forEach(matchers::add);
+                } else {
+                    matchers.add(list); // V2 style: the matcher itself
+                }
+                String key = e.getKey().startsWith("$") ? e.getKey() : "$." + e.getKey();
+                rules.put(PactPath.parse(key), matchers);
+            }
+        }
+        return new PactMatching(rules);
+    }
+
+    /** The matchers of the heaviest rule path for {@code path}, and whether that path is exactly the value's. */
+    private record Selected(List<JsonNode> matchers, boolean exact) {}
+
+    private @Nullable Selected select(PactPath path) {
+        long best = 0;
+        Selected selected = null;
+        for (Map.Entry<PactPath, List<JsonNode>> e : rules.entrySet()) {
+            long w = e.getKey().weight(path);
+            if (w > best
+                    || (w == best
+                            && w > 0
+                            && selected != null
+                            && !selected.exact
+                            && e.getKey().length() == path.length())) {
+                best = w;
+                selected = new Selected(e.getValue(), e.getKey().length() == path.length());
+            }
+        }
+        return selected;
+    }
+
+    /**
+     * Compares a whole body or value.
+     *
+     * @param part how mismatches name the part ({@code body}, {@code header X-Request-Id})
+     * @param allowUnexpectedKeys whether objects may have keys the example does not
+     */
+    List<PactMismatch> compare(String part, JsonNode expected, @Nullable JsonNode actual, boolean allowUnexpectedKeys) {
+        List<PactMismatch> out = new ArrayList<>();
+        if (actual == null || actual.isMissingNode()) {
+            if (!expected.isMissingNode()) {
+                out.add(new PactMismatch(part, show(expected), "nothing", "expected a " + part + " and none came"));
+            }
+            return out;
+        }
+        compare(part, PactPath.ROOT, expected, actual, allowUnexpectedKeys, out);
+        return out;
+    }
+
+    private void compare(
+            String part,
+            PactPath path,
+            JsonNode expected,
+            JsonNode actual,
+            boolean allowUnexpectedKeys,
+            List<PactMismatch> out) {
+        Selected selected = select(path);
+        String where = part + " " + path;
+        if (expected.isObject()) {
+            if (!actual.isObject()) {
+                out.add(new PactMismatch(where, "an object", show(actual), "expected an object"));
+                return;
+            }
+            if (selected != null && selected.exact && hasAny(selected.matchers, "eachKey", "eachValue", "values")) {
+                eachOf(part, path, expected, actual, selected.matchers, out);
+                return;
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = expected.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                JsonNode a = actual.get(e.getKey());
+                if (a == null) {
+                    out.add(new PactMismatch(
+                            part + " " + path.key(e.getKey()),
+                            show(e.getValue()),
+                            "nothing",
+                            "expected key '" + e.getKey() + "' is missing"));
+                } else {
+                    compare(part, path.key(e.getKey()), e.getValue(), a, allowUnexpectedKeys, out);
+                }
+            }
+            if (!allowUnexpectedKeys) {
+                for (Iterator<String> it = actual.fieldNames(); it.hasNext(); ) {
+                    String k = it.next();
+                    if (!expected.has(k)) {
+                        out.add(new PactMismatch(
+                                part + " " + path.key(k),
+                                "no such key",
+                                show(actual.get(k)),
+                                "unexpected key '" + k + "'"));
+                    }
+                }
+            }
+            return;
+        }
+        if (expected.isArray()) {
+            if (!actual.isArray()) {
+                out.add(new PactMismatch(where, "an array", show(actual), "expected an array"));
+                return;
+            }
+            if (selected != null && selected.exact && hasAny(selected.matchers, "arrayContains")) {
+                arrayContains(part, path, expected, actual, selected.matchers, out);
+                return;
+            }
+            if (selected != null && selected.exact && hasAny(selected.matchers, "eachValue")) {
+                eachOf(part, path, expected, actual, selected.matchers, out);
+                return;
+            }
+            if (selected != null && hasAny(selected.matchers, "type")) {
+                if (selected.exact) {
+                    for (JsonNode m : selected.matchers) {
+                        if (m.has("min") && actual.size() < m.get("min").asInt()) {
+                            out.add(new PactMismatch(
+                                    where,
+                                    "at least " + m.get("min").asInt() + " items",
+                                    actual.size() + " items",
+                                    "the array is shorter than its minimum"));
+                        }
+                        if (m.has("max") && actual.size() > m.get("max").asInt()) {
+                            out.add(new PactMismatch(
+                                    where,
+                                    "at most " + m.get("max").asInt() + " items",
+                                    actual.size() + " items",
+                                    "the array is longer than its maximum"));
+                        }
+                    }
+                }
+                if (expected.isEmpty()) {
+                    return;
+                }
+                for (int i = 0; i < actual.size(); i++) {
+                    JsonNode e = expected.get(Math.min(i, expected.size() - 1));
+                    compare(part, path.index(i), e, actual.get(i), allowUnexpectedKeys, out);
+                }
+                return;
+            }
+            if (expected.size() != actual.size()) {
+                out.add(new PactMismatch(
+                        where,
+                        expected.size() + " items",
+                        actual.size() + " items",
+                        "expected an array of " + expected.size() + " items"));
+            }
+            for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
+                compare(part, path.index(i), expected.get(i), actual.get(i), allowUnexpectedKeys, out);
+            }
+            return;
+        }
+        if (selected == null) {
+            if (!equal(expected, actual)) {
+                out.add(new PactMismatch(where, show(expected), show(actual), "expected the value " + show(expected)));
+            }
+            return;
+        }
+        for (JsonNode m : selected.matchers) {
+            String failure = check(m, expected, actual);
+            if (failure != null) {
+                out.add(new PactMismatch(where, describe(m, expected), show(actual), failure));
+            }
+        }
+    }
+
+    private void arrayContains(
+            String part,
+            PactPath path,
+            JsonNode expected,
+            JsonNode actual,
+            List<JsonNode> matchers,
+            List<PactMismatch> out) {
+        for (JsonNode m : matchers) {
+            if (!m.path("match").asText().equals("arrayContains")) {
+                continue;
+            }
+            for (JsonNode variant : m.path("variants")) {
+                int index = variant.path("index").asInt();
+                JsonNode example = expected.get(index);
+                if (example == null) {
+                    continue;
+                }
+                PactMatching inner = PactMatching.of(variant.get("rules"));
+                boolean found = false;
+                for (JsonNode item : actual) {
+                    if (inner.compare(part, example, item, true).isEmpty()) {
+                        found = true;
+                        break;
+                    }
+                }
+                if (!found) {
+                    out.add(new PactMismatch(
+                            part + " " + path,
+                            "an item like " + show(example),
+                            show(actual),
+                            "no item matches variant " + index));
+                }
+            }
+        }
+    }
+
+    private void eachOf(
+            String part,
+            PactPath path,
+            JsonNode expected,
+            JsonNode actual,
+            List<JsonNode> matchers,
+            List<PactMismatch> out) {
+        JsonNode sample = expected.isEmpty() ? null : expected.elements().next();
+        for (JsonNode m : matchers) {
+            String kind = m.path("match").asText();
+            if (kind.equals("eachKey") && actual.isObject()) {
+                for (Iterator<String> it = actual.fieldNames(); it.hasNext(); ) {
+                    String key = it.next();
+                    for (JsonNode rule : m.path("rules")) {
+                        String failure = check(
+                                rule,
+                                com.fasterxml.jackson.databind.node.TextNode.valueOf(key),
+                                com.fasterxml.jackson.databind.node.TextNode.valueOf(key));
+                        if (failure != null) {
+                            out.add(new PactMismatch(
+                                    part + " " + path.key(key), describe(rule, null), key, "the key " + failure));
+                        }
+                    }
+                }
+            } else if (kind.equals("eachValue")) {
+                int i = 0;
+                for (Iterator<Map.Entry<String, JsonNode>> it = entries(actual); it.hasNext(); i++) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    PactPath at = actual.isArray() ? path.index(i) : path.key(e.getKey());
+                    for (JsonNode rule : m.path("rules")) {
+                        String failure = check(rule, sample == null ? e.getValue() : sample, e.getValue());
+                        if (failure != null) {
+                            out.add(new PactMismatch(
+                                    part + " " + at, describe(rule, sample), show(e.getValue()), failure));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static Iterator<Map.Entry<String, JsonNode>> entries(JsonNode node) {
+        if (node.isObject()) {
+            return node.fields();
+        }
+        List<Map.Entry<String, JsonNode>> list = new ArrayList<>();
+        int i = 0;
+        for (JsonNode item : node) {
+            list.add(Map.entry(String.valueOf(i++), item));
+        }
+        return list.iterator();
+    }
+
+    private static boolean hasAny(List<JsonNode> matchers, String... kinds) {
+        for (JsonNode m : matchers) {
+            for (String k : kinds) {
+                if (m.path("match").asText().equals(k)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Null when {@code actual} passes the matcher; otherwise why not. */
+    static @Nullable String check(JsonNode matcher, @Nullable JsonNode expected, JsonNode actual) {
+        String kind = matcher.path("match").asText("equality");
+        String text = actual.isValueNode() ? actual.asText() : actual.toString();
+        switch (kind) {
+            case "equality":
+                return expected == null || equal(expected, actual) ? null : "expected the value " + show(expected);
+            case "type":
+                return expected == null || sameType(expected, actual) ? null : "expected a " + typeName(expected);
+            case "regex":
+                String regex = matcher.path("regex").asText();
+                return !actual.isNull() && Pattern.compile(regex).matcher(text).matches()
+                        ? null
+                        : "expected a value matching " + regex;
+            case "integer":
+                return actual.isIntegralNumber() ? null : "expected an integer";
+            case "decimal":
+                return actual.isFloatingPointNumber() ? null : "expected a decimal number";
+            case "number":
+                return actual.isNumber() ? null : "expected a number";
+            case "boolean":
+                return actual.isBoolean() || text.equals("true") || text.equals("false") ? null : "expected a boolean";
+            case "null":
+                return actual.isNull() ? null : "expected null";
+            case "include":
+                String part = matcher.path("value").asText();
+                return text.contains(part) ? null : "expected a value including '" + part + "'";
+            case "notEmpty":
+                return actual.isNull()
+                                || (actual.isTextual() && text.isEmpty())
+                                || (actual.isContainerNode() && actual.isEmpty())
+                        ? "expected a value that is not empty"
+                        : null;
+            case "semver":
+                return SEMVER.matcher(text).matches() ? null : "expected a semantic version";
+            case "date", "time", "datetime", "timestamp":
+                String format = matcher.has("format")
+                        ? matcher.get("format").asText()
+                        : matcher.path(kind).asText(kind.equals("date") ? "yyyy-MM-dd" : "HH:mm:ss");
+                try {
+                    DateTimeFormatter.ofPattern(format).parse(text);
+                    return null;
+                } catch (DateTimeParseException | IllegalArgumentException e) {
+                    return "expected a " + kind + " in the format " + format;
+                }
+            case "arrayContains", "eachKey", "eachValue", "values":
+                return null; // judged where the container is compared
+            default:
+                return "unknown matcher '" + kind + "'";
+        }
+    }
+
+    private static String describe(JsonNode matcher, @Nullable JsonNode expected) {
+        String kind = matcher.path("match").asText("equality");
+        return switch (kind) {
+            case "regex" -> "a value matching " + matcher.path("regex").asText();
+            case "type" -> expected == null ? "the same type" : "a " + typeName(expected) + " like " + show(expected);
+            case "date", "time", "datetime" ->
+                "a " + kind + " like " + matcher.path("format").asText();
+            case "include" -> "a value including '" + matcher.path("value").asText() + "'";
+            case "equality" -> expected == null ? "an equal value" : show(expected);
+            default -> "a value the '" + kind + "' matcher accepts";
+        };
+    }
+
+    private static boolean sameType(JsonNode a, JsonNode b) {
+        return a.getNodeType() == b.getNodeType() || (a.isNumber() && b.isNumber());
+    }
+
+    private static String typeName(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case STRING -> "string";
+            case NUMBER -> "number";
+            case BOOLEAN -> "boolean";
+            case OBJECT -> "object";
+            case ARRAY -> "array";
+            case NULL -> "null";
+            default -> node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    static boolean equal(JsonNode a, JsonNode b) {
+        if (a.isNumber() && b.isNumber()) {
+            BigDecimal x = a.decimalValue();
+            BigDecimal y = b.decimalValue();
+            return x.compareTo(y) == 0;
+        }
+        return a.equals(b);
+    }
+
+    static String show(JsonNode node) {
+        String s = node.toString();
+        return s.length() > 120 ? s.substring(0, 117) + "..." : s;
+    }
+}

@@ -1,0 +1,400 @@
+package ai.openclaw.sdk.testing.pact;
+
+import ai.openclaw.sdk.catalog.HttpMethod;
+import ai.openclaw.sdk.contract.ContractRegistry;
+import ai.openclaw.sdk.contract.ContractVersion;
+import ai.openclaw.sdk.contract.ContractViolation;
+import ai.openclaw.sdk.contract.HttpContract;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.DynamicTest;
+
+/**
+ * The provider side of consumer-driven contracts: replays every interaction of the pacts naming this provider against
+ * the running provider (HTTP) or its message producers, with provider states set up and torn down through {@link
+ * State} methods, and compares what comes with the pact under its matching rules; given the provider's contracts, the
+ * answers must keep them too.
+ *
+ * <pre>{@code
+ * @Test
+ * void honoursItsConsumersPacts() {
+ *     PactVerifier.forProvider("user-service")
+ *             .pactsIn(Path.of("../billing-service/target/pacts"))
+ *             .stateHandlers(this)            // @State methods
+ *             .messageProducers(this)         // @MessageProducer methods
+ *             .contracts(contracts)           // also check the answers against user-service's own contracts
+ *             .verify(URI.create("http://127.0.0.1:" + server.port()));
+ * }
+ *
+ * @TestFactory
+ * Stream<DynamicTest> eachInteraction() { return verifier.tests(baseUrl); }   // one JUnit test per interaction
+ * }</pre>
+ *
+ * <p>A failure names the pact, the interaction, and for each difference where it is, what was expected and what came.
+ */
+public final class PactVerifier {
+    private final String provider;
+    private final List<FilesSource> sources = new ArrayList<>();
+    private final List<Object> stateHandlers = new ArrayList<>();
+    private final List<Object> producers = new ArrayList<>();
+    private @Nullable ContractRegistry contracts;
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private interface FilesSource {
+        List<PactFiles.Pact> load();
+    }
+
+    private PactVerifier(String provider) {
+        this.provider = Objects.requireNonNull(provider, "provider");
+    }
+
+    /** A verification of the pacts whose provider is {@code provider}. */
+    public static PactVerifier forProvider(String provider) {
+        return new PactVerifier(provider);
+    }
+
+    /** Every {@code *.json} pact in a folder that names this provider. */
+    public PactVerifier pactsIn(Path dir) {
+        Objects.requireNonNull(dir, "dir");
+        sources.add(() -> {
+            if (!Files.isDirectory(dir)) {
+                throw new AssertionError("no pact folder at " + dir.toAbsolutePath());
+            }
+            try (Stream<Path> files = Files.list(dir)) {
+                return files.filter(p -> p.toString().endsWith(".json"))
+                        .sorted()
+                        .map(PactFiles::read)
+                        .toList();
+            } catch (IOException e) {
+                throw new AssertionError("could not list pacts in " + dir + ": " + e.getMessage(), e);
+            }
+        });
+        return this;
+    }
+
+    /** One pact file. */
+    public PactVerifier pact(Path file) {
+        sources.add(() -> List.of(PactFiles.read(file)));
+        return this;
+    }
+
+    /** A pact at a URL (a pact broker's latest-pact link, a file server). */
+    public PactVerifier pactAt(URI url) {
+        sources.add(() -> {
+            try {
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(url)
+                                .header("Accept", "application/json")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 200) {
+                    throw new AssertionError("fetching the pact at " + url + " answered " + r.statusCode());
+                }
+                return List.of(PactFiles.parse(url.toString(), PactFiles.JSON.readTree(r.body())));
+            } catch (IOException e) {
+                throw new AssertionError("could not fetch the pact at " + url + ": " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted fetching " + url, e);
+            }
+        });
+        return this;
+    }
+
+    /** Objects whose {@link State} methods set up and tear down provider states. */
+    public PactVerifier stateHandlers(Object... handlers) {
+        stateHandlers.addAll(List.of(handlers));
+        return this;
+    }
+
+    /** Objects whose {@link MessageProducer} methods produce the messages. */
+    public PactVerifier messageProducers(Object... producers) {
+        this.producers.addAll(List.of(producers));
+        return this;
+    }
+
+    /** The provider's own contracts: HTTP answers and message contents are checked against them as well. */
+    public PactVerifier contracts(ContractRegistry contracts) {
+        this.contracts = Objects.requireNonNull(contracts, "contracts");
+        return this;
+    }
+
+    /** One interaction of one pact, to verify. */
+    private record Case(PactFiles.Pact pact, ObjectNode interaction) {
+        String name() {
+            StringBuilder b = new StringBuilder(
+                    pact.consumer() + ": " + interaction.path("description").asText());
+            List<String> states = new ArrayList<>();
+            interaction
+                    .path("providerStates")
+                    .forEach(s -> states.add(s.path("name").asText()));
+            if (!states.isEmpty()) {
+                b.append(" (given ").append(String.join(", ", states)).append(")");
+            }
+            return b.toString();
+        }
+    }
+
+    private List<Case> cases() {
+        if (sources.isEmpty()) {
+            throw new IllegalStateException("no pacts to verify: call pactsIn, pact or pactAt");
+        }
+        List<Case> out = new ArrayList<>();
+        for (FilesSource s : sources) {
+            for (PactFiles.Pact p : s.load()) {
+                if (p.provider().equals(provider)) {
+                    p.interactions().forEach(i -> out.add(new Case(p, i)));
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            throw new AssertionError("no pact names " + provider + " as its provider");
+        }
+        return out;
+    }
+
+    /**
+     * Verifies every interaction.
+     *
+     * @param baseUrl where the provider runs (used for HTTP interactions)
+     * @throws AssertionError listing each failed interaction with its differences
+     */
+    public void verify(URI baseUrl) {
+        List<String> failures = new ArrayList<>();
+        List<Case> cases = cases();
+        for (Case c : cases) {
+            List<String> problems = run(c, baseUrl);
+            if (!problems.isEmpty()) {
+                failures.add(c.name() + " [" + c.pact.source() + "]\n    " + String.join("\n    ", problems));
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new AssertionError(provider + " does not honour " + failures.size() + " of " + cases.size()
+                    + " interaction(s):\n  " + String.join("\n  ", failures));
+        }
+    }
+
+    /** One dynamic JUnit test per interaction, for a {@code @TestFactory}. */
+    public Stream<DynamicTest> tests(URI baseUrl) {
+        return cases().stream()
+                .map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+                    List<String> problems = run(c, baseUrl);
+                    if (!problems.isEmpty()) {
+                        throw new AssertionError(
+                                c.name() + " [" + c.pact.source() + "]\n    " + String.join("\n    ", problems));
+                    }
+                }));
+    }
+
+    private List<String> run(Case c, URI baseUrl) {
+        List<String> problems = new ArrayList<>();
+        try {
+            states(c.interaction, State.Action.SETUP);
+        } catch (AssertionError e) {
+            problems.add(e.getMessage());
+            return problems;
+        }
+        try {
+            if (c.interaction.path("type").asText().equals(PactFiles.MESSAGE)) {
+                message(c.interaction, problems);
+            } else {
+                http(c.interaction, baseUrl, problems);
+            }
+        } finally {
+            try {
+                states(c.interaction, State.Action.TEARDOWN);
+            } catch (AssertionError e) {
+                problems.add(e.getMessage());
+            }
+        }
+        return problems;
+    }
+
+    private void states(ObjectNode interaction, State.Action action) {
+        for (JsonNode s : interaction.path("providerStates")) {
+            String name = s.path("name").asText();
+            Map<String, Object> params =
+                    s.has("params") ? PactFiles.JSON.convertValue(s.get("params"), Map.class) : Map.of();
+            boolean found = false;
+            for (Object handler : stateHandlers) {
+                for (Method m : allMethods(handler.getClass())) {
+                    State st = m.getAnnotation(State.class);
+                    if (st == null
+                            || st.action() != action
+                            || !List.of(st.value()).contains(name)) {
+                        continue;
+                    }
+                    found = true;
+                    invoke(
+                            handler,
+                            m,
+                            m.getParameterCount() == 0 ? new Object[0] : new Object[] {params},
+                            "provider state '" + name + "'");
+                }
+            }
+            if (!found && action == State.Action.SETUP) {
+                throw new AssertionError("no @State(\"" + name + "\") method sets up this provider state");
+            }
+        }
+    }
+
+    private static List<Method> allMethods(Class<?> type) {
+        List<Method> out = new ArrayList<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            out.addAll(List.of(c.getDeclaredMethods()));
+        }
+        return out;
+    }
+
+    private static @Nullable Object invoke(Object target, Method m, Object[] args, String what) {
+        try {
+            m.setAccessible(true);
+            return m.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw new AssertionError(what + " failed: " + e.getCause(), e.getCause());
+        } catch (IllegalAccessException | IllegalArgumentException e) {
+            throw new AssertionError(what + ": cannot call " + m + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void http(ObjectNode interaction, URI baseUrl, List<String> problems) {
+        JsonNode request = interaction.path("request");
+        String method = request.path("method").asText("GET").toUpperCase(Locale.ROOT);
+        StringBuilder url = new StringBuilder(baseUrl.toString().replaceAll("/$", ""))
+                .append(request.path("path").asText("/"));
+        String sep = "?";
+        for (Iterator<Map.Entry<String, JsonNode>> it = request.path("query").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> q = it.next();
+            for (JsonNode v : q.getValue().isArray()
+                    ? q.getValue()
+                    : PactFiles.NODES.arrayNode().add(q.getValue())) {
+                url.append(sep).append(encode(q.getKey())).append('=').append(encode(v.asText()));
+                sep = "&";
+            }
+        }
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create(url.toString())).timeout(Duration.ofSeconds(30));
+        for (Iterator<Map.Entry<String, JsonNode>> it = request.path("headers").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> h = it.next();
+            if (!Set.of("content-length", "host", "connection")
+                    .contains(h.getKey().toLowerCase(Locale.ROOT))) {
+                b.header(h.getKey(), PactFiles.joined(h.getValue()));
+            }
+        }
+        JsonNode body = request.path("body");
+        b.method(
+                method,
+                body.has("content")
+                        ? HttpRequest.BodyPublishers.ofString(
+                                body.get("content").toString())
+                        : HttpRequest.BodyPublishers.noBody());
+        HttpResponse<String> response;
+        try {
+            response = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            problems.add("the provider could not be reached at " + baseUrl + ": " + e);
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            problems.add("interrupted");
+            return;
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        response.headers().map().forEach((k, v) -> headers.put(k, String.join(", ", v)));
+        PactHttp.matchResponse(interaction.path("response"), response.statusCode(), headers, response.body())
+                .forEach(m -> problems.add(m.toString()));
+        if (contracts != null) {
+            HttpContract contract = contracts.httpContract(provider).orElse(null);
+            if (contract != null) {
+                JsonNode tree = null;
+                try {
+                    tree = response.body().isEmpty() ? null : PactFiles.JSON.readTree(response.body());
+                } catch (IOException e) {
+                    // not JSON: the pact comparison reports it when a body was expected
+                }
+                HttpMethod m;
+                try {
+                    m = HttpMethod.valueOf(method);
+                } catch (IllegalArgumentException e) {
+                    return;
+                }
+                for (ContractViolation v : contract.validateResponse(
+                        m,
+                        request.path("path").asText("/"),
+                        response.statusCode(),
+                        response.headers().firstValue("Content-Type").orElse(null),
+                        tree)) {
+                    problems.add("the answer breaks " + provider + "'s own contract: " + v);
+                }
+            }
+        }
+    }
+
+    private static String encode(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20");
+    }
+
+    private void message(ObjectNode interaction, List<String> problems) {
+        String description = interaction.path("description").asText();
+        Object produced = null;
+        boolean found = false;
+        for (Object p : producers) {
+            for (Method m : allMethods(p.getClass())) {
+                MessageProducer mp = m.getAnnotation(MessageProducer.class);
+                if (mp != null && List.of(mp.value()).contains(description)) {
+                    found = true;
+                    try {
+                        produced = invoke(p, m, new Object[0], "the producer of '" + description + "'");
+                    } catch (AssertionError e) {
+                        problems.add(e.getMessage());
+                        return;
+                    }
+                }
+            }
+        }
+        if (!found) {
+            problems.add("no @MessageProducer(\"" + description + "\") method produces this message");
+            return;
+        }
+        JsonNode content = PactFiles.JSON.valueToTree(produced);
+        JsonNode rules = interaction.path("matchingRules").get("body");
+        PactMatching.of(rules)
+                .compare("body", interaction.path("contents").path("content"), content, true)
+                .forEach(m -> problems.add(m.toString()));
+        JsonNode metadata = interaction.path("metadata");
+        if (contracts != null && metadata.has("type") && metadata.has("contractversion")) {
+            String type = metadata.get("type").asText();
+            ContractVersion version =
+                    ContractVersion.parse(metadata.get("contractversion").asText());
+            if (contracts.eventContract(type, version).isEmpty()) {
+                problems.add(provider + " has no contract for " + type + " " + version);
+            } else {
+                for (ContractViolation v : contracts.validateEvent(type, version, content)) {
+                    problems.add("the message breaks the " + type + " " + version + " contract: " + v);
+                }
+            }
+        }
+    }
+}
