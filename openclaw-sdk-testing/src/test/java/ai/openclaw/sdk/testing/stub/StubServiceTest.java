@@ -198,4 +198,50 @@ class StubServiceTest {
         assertThat("/users/u-1/x/roles").doesNotMatch(StubService.pathPattern("/users/{id}/roles"));
         assertThat("/a.b").doesNotMatch(StubService.pathPattern("/a-b"));
     }
+
+    /** The extension: one stub for the class, reset before each test, checked after each. */
+    @org.junit.jupiter.api.Nested
+    class AsAnExtension {
+        @org.junit.jupiter.api.extension.RegisterExtension
+        final StubServiceExtension users = StubServiceExtension.of("user-service", contractsDir());
+
+        static Path contractsDir() {
+            try {
+                Path dir = Files.createTempDirectory("stub-extension");
+                Files.createDirectories(dir.resolve("http"));
+                Files.writeString(dir.resolve("http/user-service.openapi.yaml"), OPENAPI);
+                return dir;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        @Test
+        void theStubRunsForTheTest() {
+            try (ServiceClients c = ServiceClients.builder(ServiceDiscovery.builder()
+                            .addSource(users.stub().instanceSource())
+                            .build())
+                    .build()) {
+                assertThat(c.client("user-service")
+                                .get("/users/{id}")
+                                .pathVariable("id", "u-42")
+                                .send(User.class)
+                                .email())
+                        .isEqualTo("ada@example.com");
+            }
+            users.stub().respond(HttpMethod.GET, "/users/{id}", 404, null);
+        }
+
+        @Test
+        void aRequestBreakingTheContractFailsTheTest() {
+            try (ServiceClients c = ServiceClients.builder(ServiceDiscovery.builder()
+                            .addSource(users.stub().instanceSource())
+                            .build())
+                    .build()) {
+                c.client("user-service").post("/users").body(Map.of("name", "")).send(JsonNode.class);
+            }
+            assertThatThrownBy(users::check).isInstanceOf(AssertionError.class).hasMessageContaining("POST /users");
+            users.stub().reset(); // this test ends clean: after it, the extension checks again and finds nothing
+        }
+    }
 }
