@@ -197,37 +197,37 @@ public final class ServiceClients implements AutoCloseable {
         } catch (Exception e) {
             throw new ServiceUnavailableException(service, operation, service + " refused " + operation + ": " + e, e);
         }
+        boolean validating = validateResponses && contract != null;
+        boolean hasJson = answer.body.length > 0 && isJson(answer.contentType);
         JsonNode tree = null;
-        if (answer.body.length > 0 && isJson(answer.contentType)) {
+        if (validating && hasJson) {
             try {
                 tree = json.readTree(answer.body);
             } catch (IOException e) {
-                throw new ContractViolationException(List.of(new ContractViolation(
-                        service + " " + operation + " " + answer.status,
-                        contract == null ? "-" : contract.version(),
-                        "",
-                        "body",
-                        "the response body is not JSON",
-                        "")));
+                throw notJson(service, operation, answer, contract);
             }
         }
-        if (validateResponses && contract != null) {
+        if (validating) {
             contract.checkResponse(request.method(), pathAndQuery, answer.status, answer.contentType, tree);
         }
+        Class<?> raw = type.getRawClass();
+        if (raw == Void.class || raw == void.class) {
+            return null;
+        }
+        if (raw == String.class) {
+            @SuppressWarnings("unchecked")
+            T text = (T) new String(answer.body, StandardCharsets.UTF_8);
+            return text;
+        }
+        if (!hasJson) {
+            return null;
+        }
         try {
-            if (type.getRawClass() == Void.class || type.getRawClass() == void.class) {
-                return null;
-            }
-            if (type.getRawClass() == String.class) {
-                @SuppressWarnings("unchecked")
-                T text = (T) new String(answer.body, StandardCharsets.UTF_8);
-                return text;
-            }
-            if (tree == null) {
-                return null;
-            }
-            return json.convertValue(tree, type);
-        } catch (IllegalArgumentException e) {
+            // checked as a tree when validating; otherwise straight from the bytes, as a raw Jackson call would
+            return tree != null ? json.readerFor(type).readValue(tree) : json.readValue(answer.body, type);
+        } catch (com.fasterxml.jackson.core.JsonParseException e) {
+            throw notJson(service, operation, answer, contract);
+        } catch (IOException | IllegalArgumentException e) {
             throw new ContractViolationException(List.of(new ContractViolation(
                     service + " " + operation + " " + answer.status,
                     contract == null ? "-" : contract.version(),
@@ -236,6 +236,17 @@ public final class ServiceClients implements AutoCloseable {
                     "the body does not map to " + type + ": " + e.getMessage(),
                     "")));
         }
+    }
+
+    private static ContractViolationException notJson(
+            String service, String operation, Answer answer, @Nullable HttpContract contract) {
+        return new ContractViolationException(List.of(new ContractViolation(
+                service + " " + operation + " " + answer.status,
+                contract == null ? "-" : contract.version(),
+                "",
+                "body",
+                "the response body is not JSON",
+                "")));
     }
 
     private static boolean isJson(@Nullable String contentType) {
@@ -253,21 +264,25 @@ public final class ServiceClients implements AutoCloseable {
                     service, operation, "the time limit of " + operation + " was spent before this attempt", null);
         }
         try (SelectedInstance instance = discovery.select(service)) {
-            java.net.URI url = instance.resolve(pathAndQuery);
+            java.net.URI base = instance.baseUrl();
+            String baseText = base.toString();
+            // the base URL's own path stays a prefix (as SelectedInstance.resolve); no URI parse per call
+            String url =
+                    (baseText.endsWith("/") ? baseText.substring(0, baseText.length() - 1) : baseText) + pathAndQuery;
             Span span = tracer.spanBuilder(operation)
                     .setSpanKind(SpanKind.CLIENT)
                     .setAttribute("http.request.method", request.method().name())
-                    .setAttribute("url.full", url.toString())
+                    .setAttribute("url.full", url)
                     .setAttribute("url.template", request.pathTemplate())
-                    .setAttribute("server.address", url.getHost())
-                    .setAttribute("server.port", (long) url.getPort())
+                    .setAttribute("server.address", base.getHost())
+                    .setAttribute("server.port", (long) base.getPort())
                     .setAttribute("peer.service", service)
                     .startSpan();
             long start = System.nanoTime();
             String outcome = "error";
             try (Scope ignored = span.makeCurrent();
                     TraceMdc mdc = TraceMdc.of(span)) {
-                Request.Builder builder = new Request.Builder().url(url.toString());
+                Request.Builder builder = new Request.Builder().url(url);
                 request.headers().forEach(builder::header);
                 builder.header("Accept", "application/json, application/problem+json");
                 if (request.idempotencyKey() != null) {

@@ -44,12 +44,26 @@ public final class HttpContract {
     private final SchemaRegistry registry;
     private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
     private final Schemas.Sensitive sensitive;
+    private final List<Route> routes;
+
+    /** An operation with its endpoint and literal segment count, built once: matching runs on every call. */
+    private record Route(HttpOperation operation, ai.openclaw.sdk.catalog.Endpoint endpoint, int literals) {}
 
     HttpContract(String service, OpenApi document) {
         this.service = service;
         this.document = document;
         this.registry = document.registry();
         this.sensitive = Schemas.Sensitive.of(document.root());
+        List<Route> r = new java.util.ArrayList<>();
+        for (HttpOperation op : document.operations()) {
+            var endpoint = op.endpoint();
+            r.add(new Route(
+                    op,
+                    endpoint,
+                    endpoint.pathTemplate().split("/").length
+                            - endpoint.pathVariables().size()));
+        }
+        this.routes = List.copyOf(r);
     }
 
     /**
@@ -99,15 +113,14 @@ public final class HttpContract {
     private Optional<Match> match(HttpMethod method, String requestPath) {
         Match best = null;
         int bestLiterals = -1;
-        for (HttpOperation op : document.operations()) {
-            Optional<EndpointMatch> m = op.endpoint().match(method, requestPath);
+        for (Route route : routes) {
+            if (route.literals <= bestLiterals) {
+                continue;
+            }
+            Optional<EndpointMatch> m = route.endpoint.match(method, requestPath);
             if (m.isPresent()) {
-                int literals = op.endpoint().pathTemplate().split("/").length
-                        - op.endpoint().pathVariables().size();
-                if (literals > bestLiterals) {
-                    best = new Match(op, m.get().pathVariables());
-                    bestLiterals = literals;
-                }
+                best = new Match(route.operation, m.get().pathVariables());
+                bestLiterals = route.literals;
             }
         }
         return Optional.ofNullable(best);
