@@ -23,6 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>{@code
  * java -Xmx128m -cp openclaw-sdk-benchmarks/target/benchmarks.jar ai.openclaw.sdk.benchmarks.BacklogHeap 1000000
  * }</pre>
+ *
+ * <p>The subscriber's settings come from system properties, to compare: {@code -Dworkers=4 -DmaxInFlight=1024
+ * -DbatchSize=200 -DackIntervalMs=2} (the defaults here).
  */
 public final class BacklogHeap {
     private BacklogHeap() {}
