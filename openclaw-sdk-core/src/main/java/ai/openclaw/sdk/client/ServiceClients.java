@@ -265,10 +265,7 @@ public final class ServiceClients implements AutoCloseable {
         }
         try (SelectedInstance instance = discovery.select(service)) {
             java.net.URI base = instance.baseUrl();
-            String baseText = base.toString();
-            // the base URL's own path stays a prefix (as SelectedInstance.resolve); no URI parse per call
-            String url =
-                    (baseText.endsWith("/") ? baseText.substring(0, baseText.length() - 1) : baseText) + pathAndQuery;
+            String url = instance.url(pathAndQuery); // text: OkHttp parses it once
             Span span = tracer.spanBuilder(operation)
                     .setSpanKind(SpanKind.CLIENT)
                     .setAttribute("http.request.method", request.method().name())

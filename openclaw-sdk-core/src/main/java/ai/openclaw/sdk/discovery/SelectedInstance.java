@@ -47,6 +47,17 @@ public final class SelectedInstance implements AutoCloseable {
      * @return the full URL
      */
     public URI resolve(String path) {
+        return URI.create(url(path));
+    }
+
+    /**
+     * The URL of {@code path} on this instance as text, without parsing it into a {@link URI}: what an HTTP client
+     * parses anyway. The base URL's own path, if it has one, is kept as a prefix.
+     *
+     * @param path an absolute path such as {@code /users/42}, optionally with a query
+     * @return the full URL
+     */
+    public String url(String path) {
         if (!path.startsWith("/")) {
             throw new IllegalArgumentException("path must start with '/', was '" + path + "'");
         }
@@ -54,7 +65,7 @@ public final class SelectedInstance implements AutoCloseable {
         if (base.endsWith("/")) {
             base = base.substring(0, base.length() - 1);
         }
-        return URI.create(base + path);
+        return base + path;
     }
 
     /** Reports that the call succeeded: the instance's failure count starts again from zero. */

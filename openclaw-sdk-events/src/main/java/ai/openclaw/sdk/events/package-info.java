@@ -17,6 +17,10 @@
  * holding a CloudEvents 1.0 structured-mode JSON document ({@link ai.openclaw.sdk.events.EventEnvelope}). Delivery is
  * at-least-once: an entry is acknowledged after its handler succeeds, or after it was written to the dead-letter
  * stream.
+ *
+ * <p>Health: {@link ai.openclaw.sdk.events.SubscriberHealthCheck} (loops alive for liveness; reading and lag for
+ * readiness) and {@link ai.openclaw.sdk.events.redis.RedisHealthCheck}; metrics and the MDC keys set inside handlers
+ * are listed in {@code docs/telemetry.md}.
  */
 @NullMarked
 package ai.openclaw.sdk.events;

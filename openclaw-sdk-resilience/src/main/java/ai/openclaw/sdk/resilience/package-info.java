@@ -16,7 +16,8 @@
  * }</pre>
  *
  * <p>{@link ai.openclaw.sdk.resilience.ResiliencePolicies} documents the defaults, the order of composition and what
- * is retried and counted.
+ * is retried and counted. {@link ai.openclaw.sdk.resilience.CircuitBreakerHealthCheck} shows every circuit's state in
+ * readiness (DOWN only for targets named critical); never in liveness.
  */
 @NullMarked
 package ai.openclaw.sdk.resilience;

@@ -71,6 +71,11 @@ public final class TestTransport implements EventTransport {
 
     private final EventTransport delegate;
     private final List<Appended> appended = new CopyOnWriteArrayList<>();
+    /** The envelopes among the appended entries, parsed once as they are appended. */
+    private final List<EventEnvelope> envelopes = new CopyOnWriteArrayList<>();
+    /** Envelope id to {@code "<stream> <entry id>"}, the key acknowledgements are recorded under. */
+    private final Map<String, String> entryByEventId = new ConcurrentHashMap<>();
+
     private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     private final Map<Operation, Failure> failures = new EnumMap<>(Operation.class);
 
@@ -120,15 +125,7 @@ public final class TestTransport implements EventTransport {
 
     /** The envelopes published so far, in order; entries that are not envelopes are left out. */
     public List<EventEnvelope> published() {
-        List<EventEnvelope> out = new ArrayList<>();
-        for (Appended a : appended) {
-            try {
-                out.add(EventEnvelope.parse(a.data(), JSON));
-            } catch (MalformedEventException e) {
-                // a raw entry a test wrote on purpose
-            }
-        }
-        return out;
+        return List.copyOf(envelopes);
     }
 
     /** The envelopes of one event type published so far, in order. */
@@ -175,11 +172,12 @@ public final class TestTransport implements EventTransport {
      */
     public void awaitHandled(String eventId, Duration timeout) {
         await(
-                () -> entryOf(eventId) != null && acknowledged.contains(entryOf(eventId)),
+                () -> acknowledged.contains(entryByEventId.getOrDefault(eventId, "")),
                 timeout,
-                () -> entryOf(eventId) == null
+                () -> !entryByEventId.containsKey(eventId)
                         ? "no event with id " + eventId + " was published"
-                        : "event " + eventId + " (entry " + entryOf(eventId) + ") was not acknowledged within "
+                        : "event " + eventId + " (entry " + entryByEventId.get(eventId)
+                                + ") was not acknowledged within "
                                 + timeout.toMillis() + " ms");
     }
 
@@ -201,19 +199,6 @@ public final class TestTransport implements EventTransport {
         return acknowledged.stream().filter(k -> k.startsWith(stream + " ")).count();
     }
 
-    private @org.jspecify.annotations.Nullable String entryOf(String eventId) {
-        for (Appended a : appended) {
-            try {
-                if (EventEnvelope.parse(a.data(), JSON).id().equals(eventId)) {
-                    return a.stream() + " " + a.id();
-                }
-            } catch (MalformedEventException e) {
-                // not an envelope
-            }
-        }
-        return null;
-    }
-
     private static void await(Supplier<Boolean> done, Duration timeout, Supplier<String> failure) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!done.get()) {
@@ -232,6 +217,8 @@ public final class TestTransport implements EventTransport {
     /** Forgets what was recorded (the entries stay in the transport) and every failure asked for. */
     public synchronized void clear() {
         appended.clear();
+        envelopes.clear();
+        entryByEventId.clear();
         acknowledged.clear();
         failures.clear();
     }
@@ -245,6 +232,13 @@ public final class TestTransport implements EventTransport {
         }
         return delegate.append(stream, data, trim).thenApply(id -> {
             appended.add(new Appended(stream, id, data));
+            try {
+                EventEnvelope envelope = EventEnvelope.parse(data, JSON);
+                envelopes.add(envelope);
+                entryByEventId.put(envelope.id(), stream + " " + id);
+            } catch (MalformedEventException e) {
+                // a raw entry a test wrote on purpose: recorded, not an envelope
+            }
             return id;
         });
     }

@@ -94,11 +94,15 @@ public final class ConsumerPact {
         exercised.add(interaction.path("key").asText());
     }
 
+    boolean isExercised(ObjectNode interaction) {
+        return exercised.contains(interaction.path("key").asText());
+    }
+
     /** The descriptions of the interactions no test has exercised yet. */
     public List<String> unexercised() {
         List<String> out = new ArrayList<>();
         for (ObjectNode i : interactions) {
-            if (!exercised.contains(i.path("key").asText())) {
+            if (!isExercised(i)) {
                 out.add(i.path("description").asText());
             }
         }
@@ -118,7 +122,7 @@ public final class ConsumerPact {
     public Path write() {
         List<ObjectNode> done = new ArrayList<>();
         for (ObjectNode i : interactions) {
-            if (exercised.contains(i.path("key").asText())) {
+            if (isExercised(i)) {
                 done.add(i);
             }
         }

@@ -165,13 +165,23 @@ final class PactFiles {
             throw new IllegalArgumentException(source + " is not a pact: consumer.name and provider.name are required");
         }
         List<ObjectNode> out = new ArrayList<>();
+        int index = 0;
         for (JsonNode i : doc.path("interactions")) {
-            out.add(i.has("type") ? (ObjectNode) i.deepCopy() : httpFromV3((ObjectNode) i));
+            ObjectNode o = object(source, "/interactions/" + index++, i);
+            out.add(o.has("type") ? o.deepCopy() : httpFromV3(o));
         }
+        index = 0;
         for (JsonNode m : doc.path("messages")) {
-            out.add(messageFromV3((ObjectNode) m));
+            out.add(messageFromV3(object(source, "/messages/" + index++, m)));
         }
         return new Pact(source, consumer, provider, out);
+    }
+
+    private static ObjectNode object(String source, String pointer, JsonNode node) {
+        if (!node.isObject()) {
+            throw new IllegalArgumentException(source + " is not a valid pact: " + pointer + " is not an object");
+        }
+        return (ObjectNode) node;
     }
 
     private static ObjectNode httpFromV3(ObjectNode v3) {

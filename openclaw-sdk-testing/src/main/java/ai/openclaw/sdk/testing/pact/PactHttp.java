@@ -91,7 +91,7 @@ final class PactHttp {
             }
             return;
         }
-        ObjectNodeRules.forValue(rule).forEach(m -> {
+        matchersOf(rule).forEach(m -> {
             String failure = PactMatching.check(m, TextNode.valueOf(expected), TextNode.valueOf(actual));
             if (failure != null) {
                 out.add(new PactMismatch(where, expected, actual, failure));
@@ -207,15 +207,13 @@ final class PactHttp {
     }
 
     /** The matchers of a single-value rule: {@code {"combine": "AND", "matchers": [...]}} or a bare matcher. */
-    private static final class ObjectNodeRules {
-        static List<JsonNode> forValue(JsonNode rule) {
-            List<JsonNode> out = new ArrayList<>();
-            if (rule.has("matchers")) {
-                rule.get("matchers").forEach(out::add);
-            } else {
-                out.add(rule);
-            }
-            return out;
+    private static List<JsonNode> matchersOf(JsonNode rule) {
+        List<JsonNode> out = new ArrayList<>();
+        if (rule.has("matchers")) {
+            rule.get("matchers").forEach(out::add);
+        } else {
+            out.add(rule);
         }
+        return out;
     }
 }

@@ -57,14 +57,11 @@ final class PactMatching {
         Selected selected = null;
         for (Map.Entry<PactPath, List<JsonNode>> e : rules.entrySet()) {
             long w = e.getKey().weight(path);
-            if (w > best
-                    || (w == best
-                            && w > 0
-                            && selected != null
-                            && !selected.exact
-                            && e.getKey().length() == path.length())) {
+            boolean exact = e.getKey().length() == path.length();
+            // the heaviest path; on a tie, one naming this very value wins over one cascading from above
+            if (w > best || (w > 0 && w == best && selected != null && exact && !selected.exact)) {
                 best = w;
-                selected = new Selected(e.getValue(), e.getKey().length() == path.length());
+                selected = new Selected(e.getValue(), exact);
             }
         }
         return selected;

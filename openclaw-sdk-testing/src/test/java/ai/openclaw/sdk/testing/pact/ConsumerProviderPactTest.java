@@ -292,4 +292,15 @@ class ConsumerProviderPactTest {
                     .hasMessage("no pact names order-service as its provider");
         }
     }
+
+    @Test
+    void aBrokenPactFileIsNamedWithThePlace() throws Exception {
+        Files.writeString(pacts.resolve("broken.json"), """
+                {"consumer":{"name":"billing-service"},"provider":{"name":"user-service"},"interactions":[1]}
+                """);
+        assertThatThrownBy(() ->
+                        PactVerifier.forProvider("user-service").pactsIn(pacts).verify(URI.create("http://x")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(pacts.resolve("broken.json") + " is not a valid pact: /interactions/0 is not an object");
+    }
 }
