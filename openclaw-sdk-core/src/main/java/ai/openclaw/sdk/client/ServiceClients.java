@@ -186,12 +186,13 @@ public final class ServiceClients implements AutoCloseable {
         Duration timeout = request.timeout() != null ? request.timeout() : callTimeout;
         long deadline = System.nanoTime() + timeout.toNanos();
         byte[] sent = bodyBytes;
+        Context caller = Context.current(); // a policy may run attempts on its own threads
         Answer answer;
         try {
             answer = policies.forTarget(service)
                     .execute(
                             new CallContext(service, operation, repeatable),
-                            () -> attempt(request, pathAndQuery, sent, deadline));
+                            () -> attempt(request, pathAndQuery, sent, deadline, caller));
         } catch (ClientException | ContractViolationException | IllegalArgumentException e) {
             throw e;
         } catch (Exception e) {
@@ -254,7 +255,8 @@ public final class ServiceClients implements AutoCloseable {
     }
 
     /** One attempt: an instance, a request, a span; 4xx/5xx and connection failures thrown for the policy to judge. */
-    private Answer attempt(ServiceRequest request, String pathAndQuery, byte @Nullable [] body, long deadline)
+    private Answer attempt(
+            ServiceRequest request, String pathAndQuery, byte @Nullable [] body, long deadline, Context caller)
             throws IOException {
         String service = request.service();
         String operation = request.operation();
@@ -267,6 +269,7 @@ public final class ServiceClients implements AutoCloseable {
             java.net.URI base = instance.baseUrl();
             String url = instance.url(pathAndQuery); // text: OkHttp parses it once
             Span span = tracer.spanBuilder(operation)
+                    .setParent(caller)
                     .setSpanKind(SpanKind.CLIENT)
                     .setAttribute("http.request.method", request.method().name())
                     .setAttribute("url.full", url)

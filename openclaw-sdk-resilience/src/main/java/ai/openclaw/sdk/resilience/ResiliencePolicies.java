@@ -106,11 +106,14 @@ public final class ResiliencePolicies implements CallPolicies, AutoCloseable {
     private final LongCounter retries;
     private final LongCounter rejections;
     private final ObservableLongGauge states;
-    private final ExecutorService timeLimited = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "openclaw-resilience-time-limited");
-        t.setDaemon(true);
-        return t;
-    });
+    // a time-limited attempt runs on one of these threads, in the caller's OpenTelemetry context (so its spans are
+    // children of the caller's, and its trace goes out in traceparent)
+    private final ExecutorService timeLimited =
+            io.opentelemetry.context.Context.taskWrapping(Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "openclaw-resilience-time-limited");
+                t.setDaemon(true);
+                return t;
+            }));
 
     private ResiliencePolicies(Builder b) {
         ResiliencePolicy base = b.defaults;

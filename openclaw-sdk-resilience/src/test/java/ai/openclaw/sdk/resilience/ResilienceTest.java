@@ -15,10 +15,19 @@ import ai.openclaw.sdk.health.HealthServer;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -355,6 +364,53 @@ class ResilienceTest {
         assertThat(System.nanoTime() - start)
                 .isLessThan(Duration.ofMillis(1_500).toNanos());
         policies.close();
+    }
+
+    @Test
+    void aTimeLimitedCallStaysInTheCallersTrace() {
+        InMemorySpanExporter spans = InMemorySpanExporter.create();
+        List<String> traceparents = new CopyOnWriteArrayList<>();
+        status = e -> {
+            traceparents.add(String.valueOf(e.getRequestHeaders().getFirst("traceparent")));
+            return 200;
+        };
+        try (OpenTelemetrySdk traced = OpenTelemetrySdk.builder()
+                        .setTracerProvider(SdkTracerProvider.builder()
+                                .addSpanProcessor(SimpleSpanProcessor.create(spans))
+                                .build())
+                        .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+                        .build();
+                ResiliencePolicies policies = with(ResiliencePolicy.builder().timeLimit(Duration.ofSeconds(2)))) {
+            ServiceDiscovery discovery = ServiceDiscovery.builder()
+                    .addSource(InstanceSource.of(Map.of(
+                            "billing-service",
+                            List.of(URI.create(
+                                    "http://127.0.0.1:" + server.getAddress().getPort())))))
+                    .build();
+            try (ServiceClients clients = ServiceClients.builder(discovery)
+                    .policies(policies)
+                    .openTelemetry(traced)
+                    .build()) {
+                Span parent = traced.getTracer("test").spanBuilder("checkout").startSpan();
+                try (Scope ignored = parent.makeCurrent()) {
+                    clients.client("billing-service").get("/invoices").send(String.class);
+                } finally {
+                    parent.end();
+                }
+                SpanData client = spans.getFinishedSpanItems().stream()
+                        .filter(s -> s.getKind() == SpanKind.CLIENT)
+                        .findFirst()
+                        .orElseThrow();
+                assertThat(client.getParentSpanId())
+                        .isEqualTo(parent.getSpanContext().getSpanId());
+                assertThat(client.getTraceId())
+                        .isEqualTo(parent.getSpanContext().getTraceId());
+                assertThat(traceparents)
+                        .singleElement()
+                        .asString()
+                        .contains(parent.getSpanContext().getTraceId());
+            }
+        }
     }
 
     @Test

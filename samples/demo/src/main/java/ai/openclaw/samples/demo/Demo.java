@@ -1,14 +1,27 @@
 package ai.openclaw.samples.demo;
 
-import ai.openclaw.sdk.Validation;
-import ai.openclaw.sdk.catalog.CatalogLoader;
+import ai.openclaw.samples.billing.BillingService;
+import ai.openclaw.samples.billing.Subscription;
+import ai.openclaw.samples.notification.NotificationService;
+import ai.openclaw.samples.notification.Outbox;
+import ai.openclaw.samples.support.SampleEnvironment;
+import ai.openclaw.samples.user.UserService;
 import ai.openclaw.sdk.catalog.Dependency;
-import ai.openclaw.sdk.catalog.EventFlow;
-import ai.openclaw.sdk.catalog.ImpactedService;
 import ai.openclaw.sdk.catalog.ServiceCatalog;
-import ai.openclaw.sdk.discovery.InstanceSource;
-import ai.openclaw.sdk.discovery.SelectedInstance;
+import ai.openclaw.sdk.client.ClientException;
+import ai.openclaw.sdk.client.ServiceClient;
+import ai.openclaw.sdk.client.ServiceClients;
 import ai.openclaw.sdk.discovery.ServiceDiscovery;
+import ai.openclaw.sdk.events.DeadLetter;
+import ai.openclaw.sdk.events.DeadLetters;
+import ai.openclaw.sdk.events.redis.RedisTransport;
+import ai.openclaw.sdk.resilience.ResiliencePolicies;
+import ai.openclaw.sdk.testing.redis.RedisServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -19,17 +32,26 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 
 /**
- * A tour of the samples' system through the SDK: the catalog answers the seed's questions, then discovery steers
- * real HTTP calls between two user-service instances and around one that stops. Nothing to install: the instances run
- * on the JDK's HTTP server on loopback.
+ * The samples' system running on the SDK, in one JVM, against a real Redis: user-service, billing-service and
+ * notification-service, with a front end calling them through the SDK's clients. In under a minute it shows events
+ * flowing in one trace, each service's health, a contract violation refused at the boundary, a circuit breaker
+ * opening while billing-service is down and closing when it is back, and a poison event in the dead-letter stream.
  *
  * <pre>{@code
  * ./mvnw -q -Pdemo -pl samples/demo -am verify -DskipTests
  * }</pre>
+ *
+ * <p>Redis: {@code REDIS_URL} when set (the demo's streams then get a prefix of their own), else a {@code
+ * redis-server} on {@code PATH}, else the binary of a Maven Central artifact, started on a free loopback port and
+ * removed afterwards.
  */
 public final class Demo {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final PrintStream out;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -39,86 +61,252 @@ public final class Demo {
     }
 
     /**
-     * Runs the tour.
+     * Runs the demo.
      *
-     * @param args the samples directory (holding {@code .openclaw/services.yaml}); default {@code samples}
+     * @param args the samples directory (holding {@code .openclaw/} and {@code contracts/}); default {@code samples}
      */
     public static void main(String[] args) throws Exception {
         Path samples = Path.of(args.length > 0 ? args[0] : "samples");
-        new Demo(System.out).run(samples);
+        try (RedisServer redis = RedisServer.start()) {
+            new Demo(System.out).run(samples, redis);
+        }
     }
 
-    void run(Path samples) throws IOException, InterruptedException {
-        Path catalogFile = samples.resolve(".openclaw").resolve("services.yaml").normalize();
-        Validation<ServiceCatalog> validation =
-                CatalogLoader.builder().strict(true).build().validate(catalogFile);
-        validation.findings().forEach(f -> out.println("  " + f));
-        ServiceCatalog catalog = validation.resultOrThrow();
-        section("The catalog: " + catalogFile);
-        out.println("  " + catalog.services().size() + " services, owned by "
-                + catalog.teams().size() + " teams; valid in strict mode, "
-                + catalog.warnings().size() + " warnings");
-
-        section("Which services depend on the user service?");
-        for (Dependency d : catalog.dependentsOf("user-service")) {
-            out.println("  " + d.from() + " " + d.kinds() + (d.events().isEmpty() ? "" : " " + d.events()));
-        }
-        section("What happens when a user is deleted?");
-        EventFlow flow = catalog.eventFlow("user.deleted");
-        out.println("  user.deleted is published by " + flow.publishers());
-        flow.reactions().forEach(r -> out.println("  -> " + r.service() + " reacts"));
-        section("Which team owns the billing service?");
-        out.println("  " + catalog.ownerOf("billing-service").orElseThrow());
-        section("What events does the notification service subscribe to?");
-        out.println("  " + catalog.service("notification-service").subscribes());
-        section("Who is affected by a change to the payment gateway?");
-        for (ImpactedService s : catalog.impactOf("payment-gateway")) {
-            out.println("  " + s.name() + " (" + s.owner().orElse("?") + ") via " + String.join(" -> ", s.path()));
-        }
-
-        section("Discovery: two user-service instances on loopback");
-        try (StubInstance a = new StubInstance(catalog, "user-service");
-                StubInstance b = new StubInstance(catalog, "user-service")) {
-            ServiceDiscovery discovery = ServiceDiscovery.builder()
-                    .addSource(InstanceSource.of(Map.of("user-service", List.of(a.baseUrl(), b.baseUrl()))))
-                    .catalog(catalog)
-                    .failuresToEject(1)
-                    .ejectionDuration(Duration.ofSeconds(30))
+    void run(Path samples, RedisServer redis) throws Exception {
+        Traces traces = new Traces();
+        Instances instances = new Instances();
+        Outbox outbox = new Outbox(m -> out.println("  [mail] to " + m.to() + ": \"" + m.subject() + "\""));
+        String prefix = redis.source() == RedisServer.Source.ENVIRONMENT
+                ? "openclaw-demo-" + System.currentTimeMillis() + ":"
+                : "";
+        try (RedisTransport transport = RedisTransport.create(redis.uri().toString())) {
+            SampleEnvironment env = SampleEnvironment.builder(samples)
+                    .transport(transport)
+                    .discovery(ServiceDiscovery.builder().addSource(instances).build())
+                    .openTelemetry(traces.sdk)
+                    .streamPrefix(prefix)
+                    .redelivery(Duration.ofSeconds(1), 3, Duration.ofMillis(50))
+                    .onCircuitTransition(
+                            t -> out.println("  [circuit] calls to " + t.target() + ": " + t.from() + " -> " + t.to()))
                     .build();
-            for (int i = 0; i < 4; i++) {
-                call(discovery, "/users/" + (40 + i));
+            intro(env.catalog(), redis, transport);
+            try (UserService users = UserService.start(env, 0);
+                    NotificationService notifications = NotificationService.start(env, 0, outbox);
+                    ResiliencePolicies frontPolicies = env.newPolicies();
+                    ServiceClients front = ServiceClients.builder(env.discovery())
+                            .contracts(env.contracts())
+                            .policies(frontPolicies)
+                            .openTelemetry(traces.sdk)
+                            .build()) {
+                instances.put(UserService.NAME, users.uri());
+                BillingService billing = BillingService.start(env, 0);
+                int billingPort = billing.uri().getPort();
+                instances.put(BillingService.NAME, billing.uri());
+                try {
+                    section("The services");
+                    out.println("  user-service          " + users.uri() + "   (HTTP API, /health)");
+                    out.println("  billing-service       " + billing.uri() + "   (HTTP API, /health)");
+                    out.println("  notification-service  " + notifications.uri() + "   (/health only)");
+
+                    String ada = signUp(front, traces, billing, outbox);
+                    health(Map.of(
+                            UserService.NAME, users.uri(),
+                            BillingService.NAME, billing.uri(),
+                            NotificationService.NAME, notifications.uri()));
+                    violation(users.uri());
+                    billing = outage(env, front, billing, billingPort, outbox, ada);
+                    poison(front, transport, prefix, billing, notifications);
+                } finally {
+                    billing.close();
+                }
             }
-            call(discovery, "/no/such/path");
-            out.println("  stopping the instance on port " + a.port());
-            a.stop();
-            for (int i = 0; i < 4; i++) {
-                call(discovery, "/users/" + (50 + i));
-            }
-            discovery
-                    .status("user-service")
-                    .forEach(s -> out.println("  " + s.baseUrl() + " "
-                            + (s.isEjected()
-                                    ? "ejected until " + s.ejectedUntil().orElseThrow()
-                                    : "in rotation")));
+        } finally {
+            traces.sdk.close();
         }
         section("Done");
     }
 
-    private void call(ServiceDiscovery discovery, String path) throws InterruptedException {
-        try (SelectedInstance instance = discovery.select("user-service")) {
-            URI url = instance.resolve(path);
-            try {
-                HttpResponse<String> r = http.send(
-                        HttpRequest.newBuilder(url)
-                                .timeout(Duration.ofSeconds(2))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                out.println("  GET " + url + " -> " + r.statusCode() + " " + r.body());
-                instance.succeeded();
-            } catch (IOException e) {
-                out.println("  GET " + url + " -> " + e.getClass().getSimpleName() + " (instance reported failed)");
-                instance.failed();
+    private void intro(ServiceCatalog catalog, RedisServer redis, RedisTransport transport) {
+        section("The system (samples/.openclaw/services.yaml, samples/contracts/)");
+        out.println("  " + catalog.services().size() + " services of "
+                + catalog.teams().size() + " teams");
+        for (Dependency d : catalog.dependentsOf(UserService.NAME)) {
+            out.println("  " + d.from() + " depends on user-service: " + d.kinds()
+                    + (d.events().isEmpty() ? "" : " " + d.events()));
+        }
+        out.println("  Redis: " + transport.address() + " ("
+                + switch (redis.source()) {
+                    case ENVIRONMENT -> "REDIS_URL";
+                    case PATH -> "redis-server " + redis.version() + " from PATH, started for the demo";
+                    case EMBEDDED -> "redis-server " + redis.version() + " from a Maven artifact, started for the demo";
+                }
+                + ")");
+    }
+
+    /** A user signs up through the front end; the events flow to billing and notifications in one trace. */
+    private String signUp(ServiceClients front, Traces traces, BillingService billing, Outbox outbox)
+            throws InterruptedException {
+        section("A user signs up: POST /users through the SDK's client; user.created flows in the same trace");
+        Tracer tracer = traces.sdk.getTracer("demo");
+        Span root = tracer.spanBuilder("sign up").startSpan();
+        JsonNode user;
+        try (Scope ignored = root.makeCurrent()) {
+            user = signUp(front, "ada@example.com", "Ada Lovelace");
+        } finally {
+            root.end();
+        }
+        String id = user.get("id").asText();
+        out.println("  201 " + user);
+        await(
+                "billing's trial and the welcome",
+                Duration.ofSeconds(10),
+                () -> !billing.subscriptionsOf(id).isEmpty()
+                        && outbox.sent().stream().anyMatch(m -> m.to().equals("ada@example.com")));
+        Subscription trial = billing.subscriptionsOf(id).get(0);
+        out.println("  billing-service: subscription " + trial.id() + " " + trial.plan() + " " + trial.status()
+                + " until " + trial.trialEndsAt());
+        String traceId = root.getSpanContext().getTraceId();
+        await(
+                "the trace's spans",
+                Duration.ofSeconds(5),
+                () -> traces.trace(traceId).size() >= 6);
+        out.println("  trace " + traceId + ":");
+        Traces.draw(traces.trace(traceId), "front end").forEach(out::println);
+        return id;
+    }
+
+    private void health(Map<String, URI> services) throws IOException, InterruptedException {
+        section("Health: GET /health of each service (MicroProfile Health JSON)");
+        for (String service : List.of(UserService.NAME, BillingService.NAME, NotificationService.NAME)) {
+            HttpResponse<String> r = get(services.get(service).resolve("/health"));
+            JsonNode report = JSON.readTree(r.body());
+            String checks = stream(report.get("checks"))
+                    .map(c -> c.get("name").asText() + "=" + c.get("status").asText())
+                    .collect(Collectors.joining(", "));
+            out.println(String.format(
+                    "  %-21s %d %s  [%s]",
+                    service, r.statusCode(), report.get("status").asText(), checks));
+        }
+    }
+
+    private void violation(URI users) throws IOException, InterruptedException {
+        section("A contract violation caught at the boundary: a request user-service's OpenAPI contract refuses");
+        String body = "{\"email\":\"ada-at-example.com\",\"name\":\"\",\"password\":\"1234\"}";
+        out.println("  POST /users " + body);
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(users.resolve("/users"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode problem = JSON.readTree(r.body());
+        out.println("  " + r.statusCode() + " "
+                + r.headers().firstValue("Content-Type").orElse("") + ": "
+                + problem.get("title").asText());
+        for (JsonNode v : problem.path("violations")) {
+            out.println("    " + v.get("pointer").asText() + "  "
+                    + v.get("rule").asText() + ": " + v.get("message").asText());
+        }
+    }
+
+    /** billing-service goes down: the front end's circuit opens; it comes back: the circuit closes. */
+    private BillingService outage(
+            SampleEnvironment env, ServiceClients front, BillingService billing, int port, Outbox outbox, String ada)
+            throws InterruptedException {
+        section("billing-service goes down; a user signs up meanwhile; the front end keeps asking billing");
+        String subscription = billing.subscriptionsOf(ada).get(0).id();
+        billing.close();
+        out.println("  billing-service stopped");
+        String graceId =
+                signUp(front, "grace@example.com", "Grace Hopper").get("id").asText();
+        out.println("  201 " + graceId + " created while billing is down");
+        await("grace's welcome", Duration.ofSeconds(10), () -> outbox.sent().stream()
+                .anyMatch(m -> m.to().equals("grace@example.com")));
+        ServiceClient billingClient = front.client(BillingService.NAME);
+        for (int i = 0; i < 4; i++) {
+            out.println("  GET /subscriptions/" + subscription + " -> " + attempt(billingClient, subscription));
+        }
+        section("billing-service is back on the same port; its consumer group resumes where it stopped");
+        BillingService back = BillingService.start(env, port);
+        await("grace's trial", Duration.ofSeconds(15), () -> !back.subscriptionsOf(graceId)
+                .isEmpty());
+        Subscription trial = back.subscriptionsOf(graceId).get(0);
+        out.println("  billing-service: subscription " + trial.id() + " for " + graceId
+                + ", from the user.created it missed while down");
+        out.println("  (the circuit stays open 3 s: billing-calls in samples/.openclaw/resilience.properties)");
+        Thread.sleep(3_100);
+        out.println("  GET /subscriptions/" + trial.id() + " -> " + attempt(billingClient, trial.id()));
+        out.println("  GET /subscriptions/" + trial.id() + " -> " + attempt(billingClient, trial.id()));
+        return back;
+    }
+
+    /** {@code POST /users} as the front end sends it: through the SDK's client, checked against the contract. */
+    private static JsonNode signUp(ServiceClients front, String email, String name) {
+        return front.client(UserService.NAME)
+                .post("/users")
+                .body(Map.of("email", email, "name", name, "password", "correct horse"))
+                .send(JsonNode.class);
+    }
+
+    private static String attempt(ServiceClient billing, String subscription) {
+        long start = System.nanoTime();
+        try {
+            JsonNode s = billing.get("/subscriptions/{id}")
+                    .pathVariable("id", subscription)
+                    .send(JsonNode.class);
+            return "200 " + s.get("status").asText() + took(start);
+        } catch (ClientException e) {
+            return e.getClass().getSimpleName() + ": " + e.getMessage() + took(start);
+        }
+    }
+
+    private static String took(long start) {
+        return String.format(" (%.0f ms)", (System.nanoTime() - start) / 1e6);
+    }
+
+    /** A user whose address refuses mail: the welcome fails on every delivery and lands in the dead-letter stream. */
+    private void poison(
+            ServiceClients front,
+            RedisTransport transport,
+            String prefix,
+            BillingService billing,
+            NotificationService notifications)
+            throws InterruptedException {
+        section("A poison event: a user whose mail server refuses mail; the welcome fails on every delivery");
+        String id = signUp(front, "nobody@bounce.invalid", "Nobody").get("id").asText();
+        out.println("  201 " + id + " nobody@bounce.invalid");
+        DeadLetters dlq = DeadLetters.of(transport);
+        String stream = prefix + "user.created";
+        await("the dead letter", Duration.ofSeconds(30), () -> dlq.count(stream) > 0);
+        DeadLetter letter = dlq.list(stream, 10).get(0);
+        out.println("  " + dlq.streamOf(stream) + " " + letter.id() + ": entry " + letter.originalId() + " of group "
+                + letter.group() + " after " + letter.deliveries() + " deliveries");
+        out.println("    reason: " + letter.reason());
+        out.println("  the events behind it flowed: billing-service started a trial for " + id + ": "
+                + !billing.subscriptionsOf(id).isEmpty() + "; notification-service: "
+                + notifications.subscriber().stats().processed() + " processed, "
+                + notifications.subscriber().stats().deadLettered() + " dead-lettered");
+        out.println("  replay it once the address is fixed: bin/openclaw events dlq replay --redis <url> --id "
+                + letter.id() + (prefix.isEmpty() ? "" : " --prefix " + prefix) + " user.created");
+    }
+
+    private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static java.util.stream.Stream<JsonNode> stream(JsonNode array) {
+        java.util.stream.Stream.Builder<JsonNode> b = java.util.stream.Stream.builder();
+        array.forEach(b::add);
+        return b.build();
+    }
+
+    private static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the demo waited " + timeout.toSeconds() + " s for " + what);
             }
+            Thread.sleep(20);
         }
     }
 
