@@ -246,6 +246,7 @@ public final class ConsumerPact {
             ObjectNode contents = i.putObject("contents");
             contents.set("content", body.example());
             contents.put("contentType", "application/json");
+            contents.put("contentTypeHint", "TEXT");
             contents.put("encoded", false);
             if (!body.rules().isEmpty()) {
                 i.putObject("matchingRules").set("body", body.rulesNode());
@@ -352,6 +353,7 @@ public final class ConsumerPact {
             ObjectNode b = out.putObject("body");
             b.set("content", body.example());
             b.put("contentType", contentType);
+            b.put("contentTypeHint", "TEXT");
             b.put("encoded", false);
             if (!body.rules().isEmpty()) {
                 rules.set("body", body.rulesNode());

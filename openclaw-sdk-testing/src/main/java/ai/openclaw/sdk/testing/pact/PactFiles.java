@@ -114,7 +114,9 @@ final class PactFiles {
 
     /**
      * Writes the pact to {@code dir/<consumer>-<provider>.json}, keeping the interactions already there that these do
-     * not replace (same description and provider states).
+     * not replace (same description and provider states). A V4 pact is checked against {@link PactSchema} first.
+     *
+     * @throws IllegalStateException when the V4 document would not conform to the schema
      */
     static Path write(Path dir, String consumer, String provider, List<ObjectNode> interactions, PactVersion version) {
         synchronized (LOCK) {
@@ -129,6 +131,13 @@ final class PactFiles {
                 }
                 interactions.forEach(i -> merged.put(i.path("key").asText(), i));
                 ObjectNode doc = document(consumer, provider, new ArrayList<>(merged.values()), version);
+                if (version == PactVersion.V4) {
+                    List<String> problems = PactSchema.v4().problems(doc);
+                    if (!problems.isEmpty()) { // a pact other tools would refuse is never written
+                        throw new IllegalStateException(
+                                "the pact " + file + " would not conform to Pact V4: " + String.join("; ", problems));
+                    }
+                }
                 Path tmp = Files.createTempFile(dir, ".pact", ".json");
                 Files.writeString(tmp, JSON.writeValueAsString(doc) + "\n");
                 Files.move(
@@ -206,6 +215,7 @@ final class PactFiles {
         ObjectNode contents = out.putObject("contents");
         contents.set("content", v3.has("contents") ? v3.get("contents").deepCopy() : NODES.nullNode());
         contents.put("contentType", "application/json");
+        contents.put("contentTypeHint", "TEXT");
         contents.put("encoded", false);
         if (v3.has("matchingRules")) {
             out.set("matchingRules", v3.get("matchingRules").deepCopy());
@@ -242,6 +252,7 @@ final class PactFiles {
                     ObjectNode body = out.putObject("body");
                     body.set("content", e.getValue().deepCopy());
                     body.put("contentType", "application/json");
+                    body.put("contentTypeHint", "TEXT");
                     body.put("encoded", false);
                 }
                 case "query" -> out.set("query", queryFromV2(e.getValue()));
