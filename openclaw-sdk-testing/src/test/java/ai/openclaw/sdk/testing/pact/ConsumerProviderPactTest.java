@@ -19,10 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * billing-service's consumer tests against user-service (HTTP and the user.created event) write a pact; a real
@@ -35,24 +34,14 @@ class ConsumerProviderPactTest {
 
     record UserCreated(String userId, String email) {}
 
-    @TempDir
-    Path pacts;
+    @RegisterExtension
+    final PactDirectory directory = new PactDirectory();
 
-    private String previous;
+    private Path pacts;
 
     @BeforeEach
     void pactDir() {
-        previous = System.getProperty("openclaw.pact.dir");
-        System.setProperty("openclaw.pact.dir", pacts.toString());
-    }
-
-    @AfterEach
-    void restore() {
-        if (previous == null) {
-            System.clearProperty("openclaw.pact.dir");
-        } else {
-            System.setProperty("openclaw.pact.dir", previous);
-        }
+        pacts = directory.path();
     }
 
     private static ConsumerPact billingAgainstUsers() {

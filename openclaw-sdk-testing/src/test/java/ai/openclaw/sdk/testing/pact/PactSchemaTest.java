@@ -15,33 +15,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every V4 pact written conforms to the Pact V4 schema; documents that break it are refused, naming the place. */
 class PactSchemaTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path pacts;
+    @RegisterExtension
+    final PactDirectory directory = new PactDirectory();
 
-    private String previous;
+    private Path pacts;
 
     @BeforeEach
     void pactDir() {
-        previous = System.getProperty("openclaw.pact.dir");
-        System.setProperty("openclaw.pact.dir", pacts.toString());
-    }
-
-    @AfterEach
-    void restore() {
-        if (previous == null) {
-            System.clearProperty("openclaw.pact.dir");
-        } else {
-            System.setProperty("openclaw.pact.dir", previous);
-        }
+        pacts = directory.path();
     }
 
     /** Every matcher the DSL offers, in an HTTP interaction (request and response) and in a message. */
