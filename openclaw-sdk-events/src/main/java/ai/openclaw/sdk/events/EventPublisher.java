@@ -209,29 +209,41 @@ public final class EventPublisher {
      *     all or none, when one breaks its contract or the catalog)
      */
     public List<String> publishAll(List<OutgoingEvent> events) {
-        List<Prepared> prepared = new ArrayList<>(events.size());
+        // 1. every event checked (catalog, contract) before any is sent
+        List<Checked> checked = new ArrayList<>(events.size());
         for (OutgoingEvent e : events) {
-            prepared.add(prepare(e.eventType(), e.payload(), e.orderingKey()));
+            checked.add(check(e.eventType(), e.payload(), e.orderingKey()));
         }
-        Map<Trim, List<Integer>> byTrim = new HashMap<>();
-        for (int i = 0; i < prepared.size(); i++) {
-            byTrim.computeIfAbsent(trimOf(prepared.get(i).type), t -> new ArrayList<>())
-                    .add(i);
-        }
-        List<CompletionStage<String>> stages = new ArrayList<>(prepared.size());
-        for (int i = 0; i < prepared.size(); i++) {
-            stages.add(null);
-        }
-        for (Map.Entry<Trim, List<Integer>> group : byTrim.entrySet()) {
-            List<EventTransport.Append> appends = new ArrayList<>();
-            group.getValue()
-                    .forEach(i -> appends.add(
-                            new EventTransport.Append(streamOf(prepared.get(i).type), prepared.get(i).json)));
-            List<CompletionStage<String>> sent = transport.appendAll(appends, group.getKey());
-            for (int k = 0; k < sent.size(); k++) {
-                int i = group.getValue().get(k);
-                stages.set(i, finish(prepared.get(i), sent.get(k)));
+        // 2. an event that might be over the size limit is written now, so that it is refused before any is sent
+        Prepared[] written = new Prepared[checked.size()];
+        try {
+            for (int i = 0; i < checked.size(); i++) {
+                if (!checked.get(i).surelyFits) {
+                    written[i] = prepare(checked.get(i));
+                }
             }
+        } catch (RuntimeException e) {
+            for (Prepared p : written) {
+                if (p != null) {
+                    p.span.setStatus(StatusCode.ERROR, "not sent: another event of the batch was refused")
+                            .end();
+                }
+            }
+            throw e;
+        }
+        // 3. each event written and handed to the transport at once: the pipeline sends while the next is written
+        List<Prepared> prepared = new ArrayList<>(checked.size());
+        List<CompletionStage<String>> stages = new ArrayList<>(checked.size());
+        for (int i = 0; i < checked.size(); i++) {
+            Prepared p = written[i] != null ? written[i] : prepare(checked.get(i));
+            prepared.add(p);
+            CompletionStage<String> sent;
+            try {
+                sent = transport.append(streamOf(p.type), p.json, trimOf(p.type));
+            } catch (RuntimeException e) {
+                sent = CompletableFuture.failedFuture(e);
+            }
+            stages.add(finish(p, sent));
         }
         List<String> ids = new ArrayList<>(stages.size());
         List<String> failures = new ArrayList<>();
@@ -257,7 +269,25 @@ public final class EventPublisher {
 
     private record Prepared(String type, String id, String json, Span span) {}
 
+    /** An event that passed the catalog and its contract, not yet written. */
+    private record Checked(
+            String type,
+            JsonNode data,
+            Optional<EventContract> contract,
+            @Nullable String orderingKey,
+            boolean surelyFits) {}
+
+    /** Bytes of an envelope besides its data and the strings sized below: names, punctuation, id, time, traceparent. */
+    private static final long ENVELOPE_FIXED_BYTES = 512;
+
+    /** The longest {@code tracestate} W3C allows, in chars. */
+    private static final long MAX_TRACESTATE_CHARS = 512;
+
     private Prepared prepare(String eventType, Object payload, @Nullable String orderingKey) {
+        return prepare(check(eventType, payload, orderingKey));
+    }
+
+    private Checked check(String eventType, Object payload, @Nullable String orderingKey) {
         Objects.requireNonNull(eventType, "eventType");
         Objects.requireNonNull(payload, "payload");
         if (enforceCatalog && catalog != null) {
@@ -283,6 +313,21 @@ public final class EventPublisher {
                 throw new ContractViolationException(violations);
             }
         }
+        long strings = service.length()
+                + eventType.length()
+                + contract.map(c -> c.id().length() + c.version().toString().length())
+                        .orElse(0)
+                + (orderingKey == null ? 0 : orderingKey.length())
+                + MAX_TRACESTATE_CHARS;
+        long atMost = Utf8.jsonBytesAtMost(data);
+        boolean surelyFits = atMost != Long.MAX_VALUE
+                && atMost + ENVELOPE_FIXED_BYTES + Utf8.MAX_JSON_BYTES_PER_CHAR * strings <= maxEventBytes;
+        return new Checked(eventType, data, contract, orderingKey, surelyFits);
+    }
+
+    private Prepared prepare(Checked c) {
+        String eventType = c.type;
+        Optional<EventContract> contract = c.contract;
         String id = EventIds.next(clock);
         Span span = tracer.spanBuilder("publish " + eventType)
                 .setSpanKind(SpanKind.PRODUCER)
@@ -303,11 +348,11 @@ public final class EventPublisher {
                 eventType,
                 clock.instant(),
                 contract.map(EventContract::id),
-                contract.map(c -> c.version().toString()),
-                Optional.ofNullable(orderingKey),
+                contract.map(k -> k.version().toString()),
+                Optional.ofNullable(c.orderingKey),
                 Optional.ofNullable(carrier.get("traceparent")),
                 Optional.ofNullable(carrier.get("tracestate")),
-                data);
+                c.data);
         String text = envelope.toJson(json);
         int bytes = Utf8.length(text);
         if (bytes > maxEventBytes) {

@@ -192,6 +192,23 @@ class EventsOverRedisIT {
                 .isInstanceOf(PublishException.class)
                 .hasMessageMatching("the user.created event is \\d+ bytes, over the limit of 300");
         assertThat(redis.command("XLEN", "user.created")).isEqualTo(0L);
+
+        // a batch is refused whole: neither the events before the bad one nor those after it are sent
+        List<EventPublisher.OutgoingEvent> batch = List.of(
+                new EventPublisher.OutgoingEvent("user.created", Map.of("n", 1)),
+                new EventPublisher.OutgoingEvent("user.created", Map.of("blob", "x".repeat(400))),
+                new EventPublisher.OutgoingEvent("user.created", Map.of("n", 3)));
+        assertThatThrownBy(() -> small.publishAll(batch))
+                .isInstanceOf(PublishException.class)
+                .hasMessageContaining("over the limit of 300");
+        List<EventPublisher.OutgoingEvent> invalid = List.of(
+                new EventPublisher.OutgoingEvent("user.created", user(1)),
+                new EventPublisher.OutgoingEvent("user.created", Map.of("userId", 42)));
+        assertThatThrownBy(() -> publisher.publishAll(invalid)).isInstanceOf(ContractViolationException.class);
+        assertThat(redis.command("XLEN", "user.created")).isEqualTo(0L);
+        // one that is surely small is written as it is sent, and is within the limit
+        assertThat(small.publishAll(List.of(new EventPublisher.OutgoingEvent("user.created", Map.of("n", 1)))))
+                .hasSize(1);
     }
 
     @Test

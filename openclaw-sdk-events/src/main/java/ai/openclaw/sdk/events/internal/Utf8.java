@@ -1,5 +1,6 @@
 package ai.openclaw.sdk.events.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.Writer;
 
 /** Text helpers on the publishing path, where each event's envelope is written and measured. */
@@ -26,6 +27,65 @@ public final class Utf8 {
             }
         }
         return bytes;
+    }
+
+    /** The most bytes one char of a string can take in JSON text: {@code \\u001f}. */
+    public static final int MAX_JSON_BYTES_PER_CHAR = 6;
+
+    /**
+     * An upper bound of the UTF-8 bytes of {@code node} written as compact JSON, found without writing it: each char of a
+     * string or field name counted as {@value #MAX_JSON_BYTES_PER_CHAR} bytes. {@link Long#MAX_VALUE} when the node holds
+     * values whose text is not known ahead (POJO nodes).
+     */
+    public static long jsonBytesAtMost(JsonNode node) {
+        switch (node.getNodeType()) {
+            case STRING:
+                return 2 + (long) MAX_JSON_BYTES_PER_CHAR * node.textValue().length();
+            case NUMBER:
+                return node.isBigDecimal() || node.isBigInteger()
+                        ? 2 + node.asText().length()
+                        : 32;
+            case BOOLEAN:
+                return 5;
+            case NULL:
+            case MISSING:
+                return 4;
+            case BINARY:
+                return 2 + 4L * ((binaryLength(node) + 2L) / 3);
+            case ARRAY: {
+                long sum = 2;
+                for (JsonNode e : node) {
+                    sum = add(sum, 1 + jsonBytesAtMost(e));
+                }
+                return sum;
+            }
+            case OBJECT: {
+                long sum = 2;
+                for (var it = node.fields(); it.hasNext(); ) {
+                    var f = it.next();
+                    sum = add(
+                            sum, 4 + (long) MAX_JSON_BYTES_PER_CHAR * f.getKey().length());
+                    sum = add(sum, jsonBytesAtMost(f.getValue()));
+                }
+                return sum;
+            }
+            default:
+                return Long.MAX_VALUE;
+        }
+    }
+
+    private static int binaryLength(JsonNode node) {
+        try {
+            byte[] bytes = node.binaryValue();
+            return bytes == null ? 0 : bytes.length;
+        } catch (java.io.IOException e) {
+            return Integer.MAX_VALUE / 2;
+        }
+    }
+
+    private static long add(long a, long b) {
+        long r = a + b;
+        return r < 0 || b == Long.MAX_VALUE ? Long.MAX_VALUE : r;
     }
 
     /** A {@link Writer} into a {@link StringBuilder}: {@link java.io.StringWriter} synchronizes every write. */
