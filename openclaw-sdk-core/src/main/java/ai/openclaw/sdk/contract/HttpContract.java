@@ -1,6 +1,5 @@
 package ai.openclaw.sdk.contract;
 
-import ai.openclaw.sdk.catalog.EndpointMatch;
 import ai.openclaw.sdk.catalog.HttpMethod;
 import ai.openclaw.sdk.internal.contract.OpenApi;
 import ai.openclaw.sdk.internal.contract.Schemas;
@@ -46,8 +45,93 @@ public final class HttpContract {
     private final Schemas.Sensitive sensitive;
     private final List<Route> routes;
 
-    /** An operation with its endpoint and literal segment count, built once: matching runs on every call. */
-    private record Route(HttpOperation operation, ai.openclaw.sdk.catalog.Endpoint endpoint, int literals) {}
+    /** An operation with its template's segments, built once: matching runs on every call. */
+    private static final class Route {
+        final HttpOperation operation;
+        final String[] segments; // a variable's segment is null; its name is in names
+        final String[] names;
+        final int literals;
+
+        Route(HttpOperation operation) {
+            this.operation = operation;
+            List<String> parts = new java.util.ArrayList<>();
+            for (String part : operation.pathTemplate().split("/")) {
+                if (!part.isEmpty()) {
+                    parts.add(part);
+                }
+            }
+            segments = new String[parts.size()];
+            names = new String[parts.size()];
+            int lits = 0;
+            for (int i = 0; i < parts.size(); i++) {
+                String part = parts.get(i);
+                if (part.startsWith("{") && part.endsWith("}")) {
+                    names[i] = part.substring(1, part.length() - 1);
+                } else {
+                    segments[i] = part;
+                    lits++;
+                }
+            }
+            literals = lits;
+        }
+
+        /** The path variables (decoded) when {@code path} (no query) matches, else null; no allocation on a miss. */
+        @Nullable
+        Map<String, String> match(String path) {
+            int n = path.length();
+            int at = 0;
+            int segment = 0;
+            java.util.Map<String, String> variables = null;
+            while (true) {
+                while (at < n && path.charAt(at) == '/') {
+                    at++;
+                }
+                if (at >= n) {
+                    break;
+                }
+                int end = path.indexOf('/', at);
+                if (end < 0) {
+                    end = n;
+                }
+                if (segment == segments.length) {
+                    return null;
+                }
+                String literal = segments[segment];
+                if (literal != null) {
+                    if (end - at != literal.length() || !path.regionMatches(at, literal, 0, literal.length())) {
+                        return null;
+                    }
+                } else {
+                    if (variables == null) {
+                        variables = new java.util.LinkedHashMap<>();
+                    }
+                    variables.put(names[segment], URLDecoder.decode(path.substring(at, end), StandardCharsets.UTF_8));
+                }
+                segment++;
+                at = end;
+            }
+            if (segment != segments.length) {
+                return null;
+            }
+            return variables == null ? Map.of() : variables;
+        }
+    }
+
+    /** What checking a response of one operation, status and content type needs, found once. */
+    private record ResponsePlan(
+            String contract,
+            @Nullable ContractViolation undocumented,
+            boolean hasContent,
+            @Nullable ContractViolation wrongMediaType,
+            @Nullable String schemaPointer) {}
+
+    private record PlanKey(
+            HttpOperation operation, int status, @Nullable String contentType) {}
+
+    /** At most this many plans are kept (operations x statuses x content types seen). */
+    private static final int MAX_PLANS = 1024;
+
+    private final Map<PlanKey, ResponsePlan> plans = new ConcurrentHashMap<>();
 
     HttpContract(String service, OpenApi document) {
         this.service = service;
@@ -56,12 +140,7 @@ public final class HttpContract {
         this.sensitive = Schemas.Sensitive.of(document.root());
         List<Route> r = new java.util.ArrayList<>();
         for (HttpOperation op : document.operations()) {
-            var endpoint = op.endpoint();
-            r.add(new Route(
-                    op,
-                    endpoint,
-                    endpoint.pathTemplate().split("/").length
-                            - endpoint.pathVariables().size()));
+            r.add(new Route(op));
         }
         this.routes = List.copyOf(r);
     }
@@ -111,15 +190,24 @@ public final class HttpContract {
     private record Match(HttpOperation operation, Map<String, String> variables) {}
 
     private Optional<Match> match(HttpMethod method, String requestPath) {
+        String path = requestPath;
+        int cut = path.indexOf('?');
+        int hash = path.indexOf('#');
+        if (hash >= 0 && (cut < 0 || hash < cut)) {
+            cut = hash;
+        }
+        if (cut >= 0) {
+            path = path.substring(0, cut);
+        }
         Match best = null;
         int bestLiterals = -1;
         for (Route route : routes) {
-            if (route.literals <= bestLiterals) {
+            if (route.literals <= bestLiterals || route.operation.method() != method) {
                 continue;
             }
-            Optional<EndpointMatch> m = route.endpoint.match(method, requestPath);
-            if (m.isPresent()) {
-                best = new Match(route.operation, m.get().pathVariables());
+            Map<String, String> variables = route.match(path);
+            if (variables != null) {
+                best = new Match(route.operation, variables);
                 bestLiterals = route.literals;
             }
         }
@@ -145,18 +233,60 @@ public final class HttpContract {
             return List.of(noOperation(method, requestPath));
         }
         HttpOperation op = match.get().operation;
+        PlanKey key = new PlanKey(op, status, contentType);
+        ResponsePlan plan = plans.get(key);
+        if (plan == null) {
+            plan = plan(op, status, contentType);
+            if (plans.size() < MAX_PLANS) {
+                plans.put(key, plan);
+            }
+        }
+        if (plan.undocumented != null) {
+            return List.of(plan.undocumented);
+        }
+        if (body == null || body.isMissingNode()) {
+            return plan.hasContent && contentType != null
+                    ? List.of(violation(plan.contract, "", "body", "a response body is required", ""))
+                    : List.of();
+        }
+        if (!plan.hasContent) {
+            return List.of();
+        }
+        if (plan.wrongMediaType != null) {
+            return List.of(plan.wrongMediaType);
+        }
+        return plan.schemaPointer == null ? List.of() : validateAt(plan.contract, plan.schemaPointer, body, "");
+    }
+
+    /** The same decisions as {@link #validateContent} for a response, taken once per operation, status and type. */
+    private ResponsePlan plan(HttpOperation op, int status, @Nullable String contentType) {
         String contract = service + " " + op + " " + status;
         Optional<String> response = document.responsePointer(op, status);
         if (response.isEmpty()) {
-            return List.of(violation(
+            return new ResponsePlan(
                     contract,
-                    "",
-                    "status",
-                    "status " + status + " is not documented (documented: "
-                            + String.join(", ", document.documentedStatuses(op)) + ")",
-                    String.valueOf(status)));
+                    violation(
+                            contract,
+                            "",
+                            "status",
+                            "status " + status + " is not documented (documented: "
+                                    + String.join(", ", document.documentedStatuses(op)) + ")",
+                            String.valueOf(status)),
+                    false,
+                    null,
+                    null);
         }
-        return validateContent(contract, response.get(), contentType, body, false);
+        JsonNode content = document.root().at(response.get()).path("content");
+        if (content.isEmpty()) {
+            return new ResponsePlan(contract, null, false, null, null);
+        }
+        Optional<String> mediaType = OpenApi.matchMediaType(content, contentType);
+        if (mediaType.isEmpty()) {
+            return new ResponsePlan(contract, null, true, contentTypeViolation(contract, content, contentType), null);
+        }
+        String schemaPointer = response.get() + "/content/" + Schemas.escape(mediaType.get()) + "/schema";
+        boolean hasSchema = !document.root().at(schemaPointer).isMissingNode();
+        return new ResponsePlan(contract, null, true, null, hasSchema ? schemaPointer : null);
     }
 
     /**
@@ -257,19 +387,23 @@ public final class HttpContract {
         }
         Optional<String> mediaType = OpenApi.matchMediaType(content, contentType);
         if (mediaType.isEmpty()) {
-            return List.of(violation(
-                    contract,
-                    "",
-                    "content-type",
-                    "content type is not documented (documented: " + String.join(", ", iterable(content.fieldNames()))
-                            + ")",
-                    contentType == null ? "(none)" : contentType));
+            return List.of(contentTypeViolation(contract, content, contentType));
         }
         String schemaPointer = pointer + "/content/" + Schemas.escape(mediaType.get()) + "/schema";
         if (document.root().at(schemaPointer).isMissingNode()) {
             return List.of();
         }
         return validateAt(contract, schemaPointer, body, "");
+    }
+
+    private ContractViolation contentTypeViolation(String contract, JsonNode content, @Nullable String contentType) {
+        return violation(
+                contract,
+                "",
+                "content-type",
+                "content type is not documented (documented: " + String.join(", ", iterable(content.fieldNames()))
+                        + ")",
+                contentType == null ? "(none)" : contentType);
     }
 
     private List<ContractViolation> validateAt(String contract, String schemaPointer, JsonNode value, String prefix) {

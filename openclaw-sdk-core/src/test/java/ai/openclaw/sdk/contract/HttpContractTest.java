@@ -142,4 +142,57 @@ class HttpContractTest {
                 .isInstanceOf(ContractException.class)
                 .hasMessageContaining("'$ref' #/components/responses/Nope points at nothing");
     }
+
+    @Test
+    void pathsMatchTheMostSpecificTemplateWhateverTheirShape() {
+        HttpContract c = HttpContract.of(
+                "user-service",
+                json("{\"openapi\":\"3.0.3\",\"info\":{\"version\":\"1.0\"},\"paths\":{"
+                        + "\"/users/{id}\":{\"get\":{\"operationId\":\"byId\",\"responses\":{\"200\":{\"description\":\"ok\"}}}},"
+                        + "\"/users/me\":{\"get\":{\"operationId\":\"me\",\"responses\":{\"200\":{\"description\":\"ok\"}}}},"
+                        + "\"/users/{id}/orders/{order}\":{\"get\":{\"operationId\":\"order\","
+                        + "\"responses\":{\"200\":{\"description\":\"ok\"}}}}}}"));
+        assertThat(c.findOperation(HttpMethod.GET, "/users/me").orElseThrow().operationId())
+                .contains("me");
+        assertThat(c.findOperation(HttpMethod.GET, "/users/7").orElseThrow().operationId())
+                .contains("byId");
+        assertThat(c.findOperation(HttpMethod.GET, "/users/7/").orElseThrow().operationId())
+                .as("a trailing slash")
+                .contains("byId");
+        assertThat(c.findOperation(HttpMethod.GET, "//users//7?expand=true#top")
+                        .orElseThrow()
+                        .operationId())
+                .as("empty segments, a query and a fragment")
+                .contains("byId");
+        assertThat(c.findOperation(HttpMethod.GET, "/users/7/orders/o-1")
+                        .orElseThrow()
+                        .operationId())
+                .contains("order");
+        assertThat(c.findOperation(HttpMethod.GET, "/users/7/orders")).isEmpty();
+        assertThat(c.findOperation(HttpMethod.GET, "/users")).isEmpty();
+        assertThat(c.findOperation(HttpMethod.GET, "/user/7")).isEmpty();
+        assertThat(c.findOperation(HttpMethod.POST, "/users/7")).isEmpty();
+        assertThat(c.validateRequest(HttpMethod.GET, "/users/a%20b", java.util.Map.of(), null, null))
+                .isEmpty();
+    }
+
+    @Test
+    void theSameAnswerTwiceGetsTheSameVerdict() {
+        // the decisions per operation, status and content type are kept after the first answer
+        for (int i = 0; i < 3; i++) {
+            assertThat(users.validateResponse(HttpMethod.GET, "/users/u-1", 200, "text/html", json("{}")))
+                    .singleElement()
+                    .satisfies(v -> assertThat(v.rule()).isEqualTo("content-type"));
+            assertThat(users.validateResponse(HttpMethod.GET, "/users/u-1", 200, "application/json", null))
+                    .singleElement()
+                    .satisfies(v -> assertThat(v.message()).isEqualTo("a response body is required"));
+            assertThat(users.validateResponse(HttpMethod.GET, "/users/u-1", 200, "application/json", json(USER)))
+                    .isEmpty();
+            assertThat(users.validateResponse(HttpMethod.GET, "/users/u-1", 200, "application/json", json("{}")))
+                    .isNotEmpty();
+            assertThat(users.validateResponse(HttpMethod.GET, "/users/u-1", 503, "application/json", null))
+                    .singleElement()
+                    .satisfies(v -> assertThat(v.rule()).isEqualTo("status"));
+        }
+    }
 }
