@@ -115,7 +115,7 @@ public final class Demo {
                             NotificationService.NAME, notifications.uri()));
                     violation(users.uri());
                     billing = outage(env, front, billing, billingPort, outbox, ada);
-                    poison(front, transport, prefix, billing, notifications);
+                    poison(front, outbox, transport, prefix, billing, notifications);
                 } finally {
                     billing.close();
                 }
@@ -267,6 +267,7 @@ public final class Demo {
     /** A user whose address refuses mail: the welcome fails on every delivery and lands in the dead-letter stream. */
     private void poison(
             ServiceClients front,
+            Outbox outbox,
             RedisTransport transport,
             String prefix,
             BillingService billing,
@@ -275,15 +276,24 @@ public final class Demo {
         section("A poison event: a user whose mail server refuses mail; the welcome fails on every delivery");
         String id = signUp(front, "nobody@bounce.invalid", "Nobody").get("id").asText();
         out.println("  201 " + id + " nobody@bounce.invalid");
+        String next = signUp(front, "lin@example.com", "Lin").get("id").asText();
+        out.println("  201 " + next + " lin@example.com, right behind it");
         DeadLetters dlq = DeadLetters.of(transport);
         String stream = prefix + "user.created";
+        await("the welcome behind the poison event", Duration.ofSeconds(10), () -> outbox.sent().stream()
+                .anyMatch(m -> m.to().equals("lin@example.com")));
+        boolean welcomedFirst = dlq.count(stream) == 0;
         await("the dead letter", Duration.ofSeconds(30), () -> dlq.count(stream) > 0);
         DeadLetter letter = dlq.list(stream, 10).get(0);
         out.println("  " + dlq.streamOf(stream) + " " + letter.id() + ": entry " + letter.originalId() + " of group "
                 + letter.group() + " after " + letter.deliveries() + " deliveries");
         out.println("    reason: " + letter.reason());
-        out.println("  the events behind it flowed: billing-service started a trial for " + id + ": "
-                + !billing.subscriptionsOf(id).isEmpty() + "; notification-service: "
+        out.println("  the events behind it flowed: lin@example.com was welcomed "
+                + (welcomedFirst ? "while the poison event was still being retried" : "meanwhile")
+                + "; billing-service started trials for " + id + " and " + next + ": "
+                + (!billing.subscriptionsOf(id).isEmpty()
+                        && !billing.subscriptionsOf(next).isEmpty())
+                + "; notification-service: "
                 + notifications.subscriber().stats().processed() + " processed, "
                 + notifications.subscriber().stats().deadLettered() + " dead-lettered");
         out.println("  replay it once the address is fixed: bin/openclaw events dlq replay --redis <url> --id "

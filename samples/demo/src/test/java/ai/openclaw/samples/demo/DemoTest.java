@@ -52,7 +52,9 @@ class DemoTest {
                 .contains("user.created.dlq")
                 .contains("after 3 deliveries")
                 .contains("550 5.1.2 bounce.invalid: domain does not accept mail")
-                .contains("billing-service started a trial for u-3: true")
+                .contains("[mail] to lin@example.com")
+                .contains("lin@example.com was welcomed while the poison event was still being retried")
+                .contains("billing-service started trials for u-3 and u-4: true")
                 .contains("== Done");
     }
 }
