@@ -117,21 +117,32 @@ public final class HttpContract {
         }
     }
 
-    /** What checking a response of one operation, status and content type needs, found once. */
+    /** Where the response of an operation and status is described, or why it is not: found once. */
     private record ResponsePlan(
             String contract,
             @Nullable ContractViolation undocumented,
+            @Nullable String pointer) {}
+
+    private record ResponseKey(HttpOperation operation, int status) {}
+
+    /**
+     * What checking a body against a request body or response described at a pointer needs, for one content type,
+     * found once: whether a body is required, whether any content is described, the described content when the
+     * content type matches none of it, and the schema to validate against.
+     */
+    private record BodyPlan(
+            boolean required,
             boolean hasContent,
-            @Nullable ContractViolation wrongMediaType,
+            @Nullable JsonNode unmatchedContent,
             @Nullable String schemaPointer) {}
 
-    private record PlanKey(
-            HttpOperation operation, int status, @Nullable String contentType) {}
+    private record BodyKey(String pointer, @Nullable String contentType, boolean request) {}
 
-    /** At most this many plans are kept (operations x statuses x content types seen). */
+    /** At most this many plans of each kind are kept (operations x statuses x content types seen). */
     private static final int MAX_PLANS = 1024;
 
-    private final Map<PlanKey, ResponsePlan> plans = new ConcurrentHashMap<>();
+    private final Map<ResponseKey, ResponsePlan> responsePlans = new ConcurrentHashMap<>();
+    private final Map<BodyKey, BodyPlan> bodyPlans = new ConcurrentHashMap<>();
 
     HttpContract(String service, OpenApi document) {
         this.service = service;
@@ -233,60 +244,36 @@ public final class HttpContract {
             return List.of(noOperation(method, requestPath));
         }
         HttpOperation op = match.get().operation;
-        PlanKey key = new PlanKey(op, status, contentType);
-        ResponsePlan plan = plans.get(key);
+        ResponseKey key = new ResponseKey(op, status);
+        ResponsePlan plan = responsePlans.get(key);
         if (plan == null) {
-            plan = plan(op, status, contentType);
-            if (plans.size() < MAX_PLANS) {
-                plans.put(key, plan);
+            plan = responsePlan(op, status);
+            if (responsePlans.size() < MAX_PLANS) {
+                responsePlans.put(key, plan);
             }
         }
         if (plan.undocumented != null) {
             return List.of(plan.undocumented);
         }
-        if (body == null || body.isMissingNode()) {
-            return plan.hasContent && contentType != null
-                    ? List.of(violation(plan.contract, "", "body", "a response body is required", ""))
-                    : List.of();
-        }
-        if (!plan.hasContent) {
-            return List.of();
-        }
-        if (plan.wrongMediaType != null) {
-            return List.of(plan.wrongMediaType);
-        }
-        return plan.schemaPointer == null ? List.of() : validateAt(plan.contract, plan.schemaPointer, body, "");
+        return validateContent(plan.contract, Objects.requireNonNull(plan.pointer), contentType, body, false);
     }
 
-    /** The same decisions as {@link #validateContent} for a response, taken once per operation, status and type. */
-    private ResponsePlan plan(HttpOperation op, int status, @Nullable String contentType) {
+    private ResponsePlan responsePlan(HttpOperation op, int status) {
         String contract = service + " " + op + " " + status;
         Optional<String> response = document.responsePointer(op, status);
-        if (response.isEmpty()) {
-            return new ResponsePlan(
-                    contract,
-                    violation(
-                            contract,
-                            "",
-                            "status",
-                            "status " + status + " is not documented (documented: "
-                                    + String.join(", ", document.documentedStatuses(op)) + ")",
-                            String.valueOf(status)),
-                    false,
-                    null,
-                    null);
+        if (response.isPresent()) {
+            return new ResponsePlan(contract, null, response.get());
         }
-        JsonNode content = document.root().at(response.get()).path("content");
-        if (content.isEmpty()) {
-            return new ResponsePlan(contract, null, false, null, null);
-        }
-        Optional<String> mediaType = OpenApi.matchMediaType(content, contentType);
-        if (mediaType.isEmpty()) {
-            return new ResponsePlan(contract, null, true, contentTypeViolation(contract, content, contentType), null);
-        }
-        String schemaPointer = response.get() + "/content/" + Schemas.escape(mediaType.get()) + "/schema";
-        boolean hasSchema = !document.root().at(schemaPointer).isMissingNode();
-        return new ResponsePlan(contract, null, true, null, hasSchema ? schemaPointer : null);
+        return new ResponsePlan(
+                contract,
+                violation(
+                        contract,
+                        "",
+                        "status",
+                        "status " + status + " is not documented (documented: "
+                                + String.join(", ", document.documentedStatuses(op)) + ")",
+                        String.valueOf(status)),
+                null);
     }
 
     /**
@@ -372,28 +359,44 @@ public final class HttpContract {
 
     private List<ContractViolation> validateContent(
             String contract, String pointer, @Nullable String contentType, @Nullable JsonNode body, boolean request) {
-        JsonNode container = document.root().at(pointer);
-        JsonNode content = container.path("content");
-        boolean required = request && container.path("required").asBoolean(false);
+        BodyKey key = new BodyKey(pointer, contentType, request);
+        BodyPlan plan = bodyPlans.get(key);
+        if (plan == null) {
+            plan = bodyPlan(pointer, contentType, request);
+            if (bodyPlans.size() < MAX_PLANS) {
+                bodyPlans.put(key, plan);
+            }
+        }
         if (body == null || body.isMissingNode()) {
-            if (required || (!request && content.size() > 0 && contentType != null)) {
+            if (plan.required || (!request && plan.hasContent && contentType != null)) {
                 return List.of(violation(
                         contract, "", "body", (request ? "a request" : "a response") + " body is required", ""));
             }
             return List.of();
         }
-        if (content.isEmpty()) {
+        if (!plan.hasContent) {
             return List.of();
+        }
+        if (plan.unmatchedContent != null) {
+            return List.of(contentTypeViolation(contract, plan.unmatchedContent, contentType));
+        }
+        return plan.schemaPointer == null ? List.of() : validateAt(contract, plan.schemaPointer, body, "");
+    }
+
+    private BodyPlan bodyPlan(String pointer, @Nullable String contentType, boolean request) {
+        JsonNode container = document.root().at(pointer);
+        JsonNode content = container.path("content");
+        boolean required = request && container.path("required").asBoolean(false);
+        if (content.isEmpty()) {
+            return new BodyPlan(required, false, null, null);
         }
         Optional<String> mediaType = OpenApi.matchMediaType(content, contentType);
         if (mediaType.isEmpty()) {
-            return List.of(contentTypeViolation(contract, content, contentType));
+            return new BodyPlan(required, true, content, null);
         }
         String schemaPointer = pointer + "/content/" + Schemas.escape(mediaType.get()) + "/schema";
-        if (document.root().at(schemaPointer).isMissingNode()) {
-            return List.of();
-        }
-        return validateAt(contract, schemaPointer, body, "");
+        boolean hasSchema = !document.root().at(schemaPointer).isMissingNode();
+        return new BodyPlan(required, true, null, hasSchema ? schemaPointer : null);
     }
 
     private ContractViolation contentTypeViolation(String contract, JsonNode content, @Nullable String contentType) {

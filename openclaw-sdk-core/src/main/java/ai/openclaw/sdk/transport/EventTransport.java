@@ -20,29 +20,12 @@ import java.util.concurrent.CompletionStage;
  */
 public interface EventTransport extends AutoCloseable {
     /**
-     * Appends an entry with one field, {@code data}.
+     * Appends an entry with one field, {@code data}. The call must not wait for the store: entries appended one after
+     * another, without waiting, are stored in that order (the publisher's batches rely on it; Lettuce pipelines them).
      *
      * @return the entry's id, once the store has it
      */
     CompletionStage<String> append(String stream, String data, Trim trim);
-
-    /**
-     * Appends several entries in one round trip where the store allows (pipelining). By default, one {@link #append}
-     * per entry.
-     *
-     * @param appends stream and data of each entry
-     * @return one stage per entry, in order
-     */
-    default List<CompletionStage<String>> appendAll(List<Append> appends, Trim trim) {
-        List<CompletionStage<String>> out = new java.util.ArrayList<>(appends.size());
-        for (Append a : appends) {
-            out.add(append(a.stream(), a.data(), trim));
-        }
-        return out;
-    }
-
-    /** One entry to append. */
-    record Append(String stream, String data) {}
 
     /**
      * Creates a consumer group, and the stream if it is missing; does nothing when the group exists.

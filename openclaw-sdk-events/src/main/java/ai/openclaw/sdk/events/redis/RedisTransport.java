@@ -163,18 +163,6 @@ public final class RedisTransport implements EventTransport {
         return shared().xadd(stream, addArgs(trim), Map.of("data", data));
     }
 
-    @Override
-    public List<CompletionStage<String>> appendAll(List<Append> appends, Trim trim) {
-        // Lettuce writes each command without waiting for the previous reply: one pipeline, one round trip.
-        List<CompletionStage<String>> out = new ArrayList<>(appends.size());
-        XAddArgs args = addArgs(trim);
-        RedisStreamAsyncCommands<String, String> commands = shared();
-        for (Append a : appends) {
-            out.add(commands.xadd(a.stream(), args, Map.of("data", a.data())));
-        }
-        return out;
-    }
-
     private static XAddArgs addArgs(Trim trim) {
         XAddArgs args = new XAddArgs();
         if (trim.maxLength() > 0) {

@@ -48,7 +48,7 @@ import java.util.function.Supplier;
 public final class TestTransport implements EventTransport {
     /** The operations that {@link #failNext} can fail. */
     public enum Operation {
-        /** {@code append} and {@code appendAll}: publishing. */
+        /** {@code append}: publishing. */
         APPEND,
         /** {@code read}: a subscriber's polling. */
         READ,

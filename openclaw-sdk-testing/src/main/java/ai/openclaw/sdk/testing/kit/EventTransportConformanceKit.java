@@ -201,14 +201,13 @@ public abstract class EventTransportConformanceKit {
     }
 
     @Test
-    void batchesKeepTheirOrder() {
-        List<EventTransport.Append> appends = new ArrayList<>();
+    void appendsMadeWithoutWaitingKeepTheirOrder() {
+        List<java.util.concurrent.CompletionStage<String>> sent = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            appends.add(new EventTransport.Append(i % 2 == 0 ? "even" : "odd", String.valueOf(i)));
+            sent.add(transport.append(i % 2 == 0 ? "even" : "odd", String.valueOf(i), Trim.NONE));
         }
-        List<String> ids = transport.appendAll(appends, Trim.NONE).stream()
-                .map(s -> s.toCompletableFuture().join())
-                .toList();
+        List<String> ids =
+                sent.stream().map(s -> s.toCompletableFuture().join()).toList();
         assertThat(ids).hasSize(50);
         List<String> evenIds = new ArrayList<>();
         for (int i = 0; i < 50; i += 2) {
