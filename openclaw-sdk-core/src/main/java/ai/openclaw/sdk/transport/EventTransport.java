@@ -88,8 +88,9 @@ public interface EventTransport extends AutoCloseable {
 
     /**
      * The group's lag: how many entries of the stream were not yet delivered to it; 0 when the group does not exist.
-     * A transport that cannot tell answers -1 (the default), and so does Redis when it cannot count (before 7.0, or
-     * after entries were deleted from the middle of the stream).
+     * A transport that cannot tell answers -1 (the default). A transport may cap what it counts and answer its cap for
+     * any larger lag: the Redis transport counts itself where Redis does not report the lag (Redis 6.2), exactly up
+     * to 10,000 entries.
      */
     default long lag(String stream, String group) {
         return -1;

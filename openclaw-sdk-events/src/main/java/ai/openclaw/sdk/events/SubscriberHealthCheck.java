@@ -21,12 +21,17 @@ import java.util.Objects;
  *
  * <pre>{@code
  * registry.liveness("subscriber", SubscriberHealthCheck.liveness(subscriber));
- * registry.readiness("subscriber-lag", SubscriberHealthCheck.readiness(subscriber, 10_000));
+ * registry.readiness("subscriber-lag", SubscriberHealthCheck.readiness(subscriber, 5_000));
  * }</pre>
  *
  * <p>Data: {@code group}, {@code consumer}, {@code in_flight}, {@code processed}, {@code dead_lettered}; in readiness
  * also {@code <stream>.lag} and {@code <stream>.pending} for each stream (lag -1 when the transport cannot tell), and
  * {@code error} with the reason when DOWN.
+ *
+ * <p>On Redis 7 the lag is Redis's own figure. Redis 6.2 does not report it: {@link
+ * ai.openclaw.sdk.events.redis.RedisTransport} counts the entries after the group's position itself, exactly up to
+ * {@link ai.openclaw.sdk.events.redis.RedisTransport#LAG_COUNT_LIMIT} (10,000), so keep {@code maxLag} below that
+ * where Redis 6.2 may run.
  */
 public final class SubscriberHealthCheck implements HealthCheck {
     private final EventSubscriber subscriber;

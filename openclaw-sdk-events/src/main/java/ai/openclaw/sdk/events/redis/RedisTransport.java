@@ -70,6 +70,14 @@ public final class RedisTransport implements EventTransport {
     /** How many commands may wait while Redis is unreachable. */
     public static final int DEFAULT_REQUEST_QUEUE = 10_000;
 
+    /**
+     * How far {@link #lag} counts on a Redis that does not report a group's lag (6.2): a larger lag reads as this
+     * number, "at least".
+     */
+    public static final int LAG_COUNT_LIMIT = 10_000;
+
+    private static final int LAG_PAGE = 500;
+
     private final AbstractRedisClient client;
     private final boolean ownsClient;
     private final Function<AbstractRedisClient, StatefulConnection<String, String>> connect;
@@ -350,7 +358,12 @@ public final class RedisTransport implements EventTransport {
         }
     }
 
-    /** From {@code XINFO GROUPS}: the group's {@code lag} (Redis 7.0 and later); -1 when Redis cannot tell. */
+    /**
+     * The group's lag. Redis 7 reports it in {@code XINFO GROUPS}; where it does not (Redis 6.2, or Redis 7 after
+     * entries were deleted behind the group's position), the entries after the group's {@code last-delivered-id} are
+     * counted: exactly up to {@link #LAG_COUNT_LIMIT}, and as {@code LAG_COUNT_LIMIT} ("at least") beyond it. A group
+     * whose position is before the stream's first entry lags by the whole stream, counted exactly with {@code XLEN}.
+     */
     @Override
     public long lag(String stream, String group) {
         List<Object> groups;
@@ -365,10 +378,38 @@ public final class RedisTransport implements EventTransport {
         for (Object g : groups) {
             if (g instanceof List<?> fields && group.equals(field(fields, "name"))) {
                 Object lag = field(fields, "lag");
-                return lag instanceof Number n ? n.longValue() : -1;
+                if (lag instanceof Number n) {
+                    return n.longValue();
+                }
+                return countAfter(stream, String.valueOf(field(fields, "last-delivered-id")));
             }
         }
         return 0;
+    }
+
+    private long countAfter(String stream, String lastDelivered) {
+        List<StreamMessage<String, String>> page = await(shared().xrange(
+                        stream,
+                        Range.from(Range.Boundary.excluding(lastDelivered), Range.Boundary.unbounded()),
+                        Limit.from(LAG_PAGE)));
+        if (page.size() < LAG_PAGE) {
+            return page.size();
+        }
+        List<StreamMessage<String, String>> first =
+                await(shared().xrange(stream, Range.create("-", "+"), Limit.from(1)));
+        if (!first.isEmpty() && first.get(0).getId().equals(page.get(0).getId())) {
+            return await(shared().xlen(stream)); // nothing left at or before the group's position
+        }
+        long counted = page.size();
+        while (page.size() == LAG_PAGE && counted < LAG_COUNT_LIMIT) {
+            String last = page.get(page.size() - 1).getId();
+            page = await(shared().xrange(
+                            stream,
+                            Range.from(Range.Boundary.excluding(last), Range.Boundary.unbounded()),
+                            Limit.from((int) Math.min(LAG_PAGE, LAG_COUNT_LIMIT - counted))));
+            counted += page.size();
+        }
+        return Math.min(counted, LAG_COUNT_LIMIT);
     }
 
     private static @Nullable Object field(List<?> fields, String name) {

@@ -119,6 +119,22 @@ public abstract class EventTransportConformanceKit {
     }
 
     @Test
+    void lagCountsOnlyEntriesThatAreStillInTheStream() {
+        transport.createGroup("orders", "g", false);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ids.add(append("orders", "e" + i));
+        }
+        read("g", "c1", 2);
+        transport.delete("orders", List.of(ids.get(3), ids.get(4)));
+        assertThat(transport.lag("orders", "g"))
+                .as("e2 and e5 wait; e3 and e4 were deleted")
+                .isEqualTo(2);
+        transport.createGroup("orders", "from-start", true);
+        assertThat(transport.lag("orders", "from-start")).isEqualTo(4);
+    }
+
+    @Test
     void groupsAreIndependent() {
         transport.createGroup("orders", "billing", true);
         transport.createGroup("orders", "shipping", true);

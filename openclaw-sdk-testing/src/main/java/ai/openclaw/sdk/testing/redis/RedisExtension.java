@@ -68,7 +68,20 @@ public final class RedisExtension implements BeforeAllCallback, BeforeEachCallba
         ExtensionContext owner = perClass ? classContext(context) : context.getRoot();
         return owner.getStore(NAMESPACE)
                 .getOrComputeIfAbsent(
-                        perClass ? owner.getUniqueId() : "suite", k -> RedisServer.start(), RedisServer.class);
+                        perClass ? owner.getUniqueId() : "suite", k -> new Started(RedisServer.start()), Started.class)
+                .server;
+    }
+
+    /**
+     * Closed by JUnit when its context ends. A {@code CloseableResource} rather than the {@link AutoCloseable} server
+     * itself: JUnit 5.10 to 5.12 close only the former kind of stored value, later versions both.
+     */
+    @SuppressWarnings("deprecation")
+    private record Started(RedisServer server) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            server.close();
+        }
     }
 
     private static ExtensionContext classContext(ExtensionContext context) {

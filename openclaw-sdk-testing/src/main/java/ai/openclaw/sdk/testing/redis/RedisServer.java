@@ -35,6 +35,10 @@ import org.jspecify.annotations.Nullable;
  *       temporary directory and started on a free loopback port.
  * </ol>
  *
+ * <p>{@code OPENCLAW_TEST_REDIS} (or the system property {@code openclaw.test.redis}) set to {@code environment},
+ * {@code path} or {@code embedded} uses that source alone: a build that has a Redis 7 on {@code PATH} runs its Redis
+ * tests once more on the embedded Redis 6.2 with {@code OPENCLAW_TEST_REDIS=embedded}.
+ *
  * <pre>{@code
  * try (RedisServer redis = RedisServer.start()) {
  *     RedisClient client = RedisClient.create(redis.uri().toString());
@@ -396,22 +400,23 @@ public final class RedisServer implements AutoCloseable {
          * @throws IllegalStateException naming where it looked, when no source gives a server
          */
         public RedisServer start() {
+            Source chosen = only != null ? only : chosenSource(environment);
             List<String> looked = new ArrayList<>();
             String url = environment.get("REDIS_URL");
-            if (allows(Source.ENVIRONMENT)) {
+            if (allows(chosen, Source.ENVIRONMENT)) {
                 if (url != null && !url.isBlank()) {
                     return new RedisServer(Source.ENVIRONMENT, URI.create(url.strip()), null, null, this);
                 }
                 looked.add("REDIS_URL (not set)");
             }
-            if (allows(Source.PATH)) {
+            if (allows(chosen, Source.PATH)) {
                 Optional<Path> onPath = onPath(environment.getOrDefault("PATH", ""));
                 if (onPath.isPresent()) {
                     return launched(Source.PATH, onPath.get());
                 }
                 looked.add("redis-server on PATH (none)");
             }
-            if (allows(Source.EMBEDDED)) {
+            if (allows(chosen, Source.EMBEDDED)) {
                 Optional<Path> embedded = embedded(looked);
                 if (embedded.isPresent()) {
                     return launched(Source.EMBEDDED, embedded.get());
@@ -420,8 +425,22 @@ public final class RedisServer implements AutoCloseable {
             throw new IllegalStateException("no Redis for tests; looked at: " + String.join("; ", looked));
         }
 
-        private boolean allows(Source source) {
-            return only == null || only == source;
+        private static @Nullable Source chosenSource(Map<String, String> environment) {
+            String chosen = System.getProperty("openclaw.test.redis", environment.get("OPENCLAW_TEST_REDIS"));
+            if (chosen == null || chosen.isBlank()) {
+                return null;
+            }
+            for (Source source : Source.values()) {
+                if (source.name().equalsIgnoreCase(chosen.strip())) {
+                    return source;
+                }
+            }
+            throw new IllegalStateException("OPENCLAW_TEST_REDIS (or openclaw.test.redis) is '" + chosen.strip()
+                    + "'; expected one of environment, path, embedded");
+        }
+
+        private static boolean allows(@Nullable Source chosen, Source source) {
+            return chosen == null || chosen == source;
         }
 
         private RedisServer launched(Source source, Path binary) {

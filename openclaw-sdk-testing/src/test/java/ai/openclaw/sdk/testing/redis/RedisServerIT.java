@@ -113,4 +113,27 @@ class RedisServerIT {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("no Redis for tests; looked at: redis-server on PATH (none)");
     }
+
+    @Test
+    void openclawTestRedisPicksOneSourceOverTheOrder(@TempDir Path bin) throws IOException {
+        Path embedded;
+        try (RedisServer probe =
+                RedisServer.builder().only(RedisServer.Source.EMBEDDED).start()) {
+            embedded = probe.binary().orElseThrow();
+        }
+        Files.createSymbolicLink(bin.resolve("redis-server"), embedded);
+        try (RedisServer redis = RedisServer.builder()
+                .environment(Map.of("PATH", bin.toString(), "OPENCLAW_TEST_REDIS", "embedded"))
+                .start()) {
+            assertThat(redis.source())
+                    .as("a redis-server on PATH is passed over")
+                    .isEqualTo(RedisServer.Source.EMBEDDED);
+        }
+        assertThatThrownBy(() -> RedisServer.builder()
+                        .environment(Map.of("OPENCLAW_TEST_REDIS", "docker"))
+                        .start())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("OPENCLAW_TEST_REDIS (or openclaw.test.redis) is 'docker'; "
+                        + "expected one of environment, path, embedded");
+    }
 }
