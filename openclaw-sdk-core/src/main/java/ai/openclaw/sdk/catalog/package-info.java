@@ -10,7 +10,7 @@
  * }</pre>
  *
  * <p>{@link ai.openclaw.sdk.catalog.CatalogLoader} reads one or several files (merged), reports every problem as a
- * {@link ai.openclaw.sdk.catalog.Finding} with {@code file:line:column} and YAML path, and yields an immutable
+ * {@link ai.openclaw.sdk.Finding} with {@code file:line:column} and YAML path, and yields an immutable
  * {@link ai.openclaw.sdk.catalog.ServiceCatalog}. The format, its extensions and the finding codes are documented in
  * {@code docs/catalog.md}.
  */
