@@ -9,6 +9,7 @@ import ai.openclaw.sdk.discovery.SelectedInstance;
 import ai.openclaw.sdk.discovery.ServiceDiscovery;
 import ai.openclaw.sdk.internal.Arguments;
 import ai.openclaw.sdk.internal.TraceMdc;
+import ai.openclaw.sdk.json.JsonMappers;
 import ai.openclaw.sdk.policy.CallContext;
 import ai.openclaw.sdk.policy.CallPolicies;
 import com.fasterxml.jackson.databind.JavaType;
@@ -400,7 +401,7 @@ public final class ServiceClients implements AutoCloseable {
         private boolean validateRequests;
         private boolean validateResponses = true;
         private CallPolicies policies = CallPolicies.none();
-        private ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+        private ObjectMapper json = JsonMappers.standard();
         private OpenTelemetry openTelemetry = OpenTelemetry.noop();
         private @Nullable OkHttpClient http;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
@@ -436,7 +437,7 @@ public final class ServiceClients implements AutoCloseable {
             return this;
         }
 
-        /** The JSON mapper. */
+        /** The JSON mapper of requests and responses; default {@link JsonMappers#standard()}. */
         public Builder objectMapper(ObjectMapper json) {
             this.json = Objects.requireNonNull(json, "json");
             return this;

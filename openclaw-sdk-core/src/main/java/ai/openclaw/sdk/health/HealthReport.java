@@ -1,5 +1,6 @@
 package ai.openclaw.sdk.health;
 
+import ai.openclaw.sdk.json.JsonMappers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -26,7 +27,7 @@ import java.util.Optional;
  * @param checks each check, in registration order
  */
 public record HealthReport(HealthStatus status, List<Check> checks) {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.standard();
 
     /**
      * One check's part of a report.

@@ -14,8 +14,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +32,18 @@ class TypedClientTest {
             String id, String email, String name, @Nullable String nickname, String createdAt) {}
 
     record NewUser(String email, String name) {}
+
+    record TimedUser(String id, Instant createdAt, Optional<String> nickname) {}
+
+    record Rename(String name, Instant at) {}
+
+    interface TimedUsers {
+        @Http.Get("/users/{id}")
+        TimedUser user(@Http.Path("id") String id);
+
+        @Http.Post("/users")
+        TimedUser rename(@Http.Body Rename rename, @Http.IdempotencyKey String key);
+    }
 
     record Seen(
             String method, String rawPath, @Nullable String rawQuery, Map<String, List<String>> headers, String body) {}
@@ -225,5 +239,19 @@ class TypedClientTest {
                 .hasMessageContaining("GetWithBody.find a GET has no body");
         assertThatThrownBy(() -> client.as(RawFuture.class)).hasMessageContaining("RawFuture.find returns a raw");
         assertThatThrownBy(() -> client.as(User.class)).hasMessageContaining("is not an interface");
+    }
+
+    @Test
+    void javaTimeAndOptionalMapOutOfTheBoxBothWays() {
+        TimedUsers users = clients.client("user-service").as(TimedUsers.class);
+        TimedUser ada = users.user("u-42");
+        assertThat(ada.createdAt()).isEqualTo(Instant.parse("2026-11-22T10:00:00Z"));
+        assertThat(ada.nickname()).as("null reads as empty").isEmpty();
+
+        users.rename(new Rename("Ada", Instant.parse("2026-12-02T08:00:00.5Z")), "k-1");
+        assertThat(seen)
+                .last()
+                .extracting(Seen::body)
+                .isEqualTo("{\"name\":\"Ada\",\"at\":\"2026-12-02T08:00:00.500Z\"}");
     }
 }

@@ -1,5 +1,6 @@
 package ai.openclaw.sdk.events;
 
+import ai.openclaw.sdk.json.JsonMappers;
 import ai.openclaw.sdk.transport.EventTransport;
 import ai.openclaw.sdk.transport.StreamEntry;
 import ai.openclaw.sdk.transport.Trim;
@@ -27,7 +28,7 @@ import org.jspecify.annotations.Nullable;
 public final class DeadLetters {
     private final EventTransport transport;
     private final String suffix;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = JsonMappers.standard();
 
     private DeadLetters(EventTransport transport, String suffix) {
         this.transport = transport;

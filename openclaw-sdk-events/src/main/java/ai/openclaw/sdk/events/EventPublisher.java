@@ -9,6 +9,7 @@ import ai.openclaw.sdk.contract.EventContract;
 import ai.openclaw.sdk.events.internal.EventIds;
 import ai.openclaw.sdk.events.internal.Utf8;
 import ai.openclaw.sdk.internal.Arguments;
+import ai.openclaw.sdk.json.JsonMappers;
 import ai.openclaw.sdk.policy.CallContext;
 import ai.openclaw.sdk.policy.CallPolicies;
 import ai.openclaw.sdk.transport.EventTransport;
@@ -425,7 +426,7 @@ public final class EventPublisher {
         private @Nullable ServiceCatalog catalog;
         private boolean enforceCatalog = true;
         private @Nullable ContractRegistry contracts;
-        private ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+        private ObjectMapper json = JsonMappers.standard();
         private OpenTelemetry openTelemetry = OpenTelemetry.noop();
         private Clock clock = Clock.systemUTC();
         private int maxEventBytes = DEFAULT_MAX_EVENT_BYTES;
@@ -458,7 +459,7 @@ public final class EventPublisher {
             return this;
         }
 
-        /** The JSON mapper for payloads; default a plain one with the modules on the class path. */
+        /** The JSON mapper for payloads; default {@link ai.openclaw.sdk.json.JsonMappers#standard()}. */
         public Builder objectMapper(ObjectMapper json) {
             this.json = Objects.requireNonNull(json, "json");
             return this;

@@ -7,6 +7,7 @@ import ai.openclaw.sdk.contract.ContractViolation;
 import ai.openclaw.sdk.contract.EventContract;
 import ai.openclaw.sdk.internal.Arguments;
 import ai.openclaw.sdk.internal.TraceMdc;
+import ai.openclaw.sdk.json.JsonMappers;
 import ai.openclaw.sdk.policy.CallContext;
 import ai.openclaw.sdk.policy.CallPolicies;
 import ai.openclaw.sdk.transport.EventTransport;
@@ -939,7 +940,7 @@ public final class EventSubscriber implements AutoCloseable {
         private final Map<String, List<Registration<?>>> handlers = new LinkedHashMap<>();
         private @Nullable String consumerName;
         private @Nullable ContractRegistry contracts;
-        private ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+        private ObjectMapper json = JsonMappers.standard();
         private OpenTelemetry openTelemetry = OpenTelemetry.noop();
         private Clock clock = Clock.systemUTC();
         private String streamPrefix = "";
@@ -1003,7 +1004,10 @@ public final class EventSubscriber implements AutoCloseable {
             return this;
         }
 
-        /** The JSON mapper for payloads. */
+        /**
+         * The JSON mapper for payloads; default {@link ai.openclaw.sdk.json.JsonMappers#standard()}. Give the
+         * publishers' mapper where you changed theirs.
+         */
         public Builder objectMapper(ObjectMapper json) {
             this.json = Objects.requireNonNull(json, "json");
             return this;

@@ -8,8 +8,10 @@ import ai.openclaw.sdk.transport.Trim;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +22,8 @@ import org.junit.jupiter.api.Test;
 /** Publisher and subscriber on the in-memory transport: the semantics users' unit tests rely on. */
 class InMemoryPubSubTest {
     record Signup(String userId) {}
+
+    record Stamped(String userId, Instant at, Optional<String> referrer) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final InMemoryTransport transport = new InMemoryTransport();
@@ -39,6 +43,28 @@ class InMemoryPubSubTest {
             assertThat(System.nanoTime()).as("timed out").isLessThan(deadline);
             Thread.sleep(10);
         }
+    }
+
+    @Test
+    void payloadsWithJavaTimeAndOptionalFlowOutOfTheBox() throws Exception {
+        EventPublisher publisher =
+                EventPublisher.builder("user-service", transport).build();
+        List<Stamped> handled = new java.util.concurrent.CopyOnWriteArrayList<>();
+        subscriber = EventSubscriber.builder("mailer", transport)
+                .pollTimeout(Duration.ofMillis(50))
+                .on("stamped", Stamped.class, (event, meta) -> handled.add(event))
+                .build();
+        subscriber.start();
+        Stamped sent = new Stamped("u-1", Instant.parse("2026-12-02T10:15:30.123Z"), Optional.of("ada"));
+        publisher.publish("stamped", sent);
+
+        await(() -> handled.size() == 1);
+        assertThat(handled).containsExactly(sent);
+        JsonNode envelope =
+                JSON.readTree(transport.entries("stamped").values().iterator().next());
+        assertThat(envelope.get("data").get("at").asText())
+                .as("ISO-8601 on the wire")
+                .isEqualTo("2026-12-02T10:15:30.123Z");
     }
 
     @Test

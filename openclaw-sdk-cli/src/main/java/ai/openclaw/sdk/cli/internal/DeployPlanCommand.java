@@ -3,6 +3,7 @@ package ai.openclaw.sdk.cli.internal;
 import ai.openclaw.sdk.catalog.ServiceCatalog;
 import ai.openclaw.sdk.deploy.DeploymentPlan;
 import ai.openclaw.sdk.deploy.DeploymentPlanner;
+import ai.openclaw.sdk.json.JsonMappers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -71,7 +72,7 @@ final class DeployPlanCommand implements Callable<Integer> {
             spec.commandLine().getOut().print(plan.toMarkdown());
             return ExitCode.OK;
         }
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectMapper json = JsonMappers.standard().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = json.createObjectNode();
         Output.strings(root, "changes", changes);
         root.put("mode", contractOptions.mode.name());

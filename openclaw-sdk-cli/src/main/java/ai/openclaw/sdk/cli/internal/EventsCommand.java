@@ -7,6 +7,7 @@ import ai.openclaw.sdk.events.DeadLetters;
 import ai.openclaw.sdk.events.EventPublisher;
 import ai.openclaw.sdk.events.PublishException;
 import ai.openclaw.sdk.events.redis.RedisTransport;
+import ai.openclaw.sdk.json.JsonMappers;
 import ai.openclaw.sdk.transport.StreamEntry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,7 +37,7 @@ import picocli.CommandLine.Parameters;
             EventsCommand.Dlq.class
         })
 public final class EventsCommand {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.standard();
 
     @Command(name = "publish", mixinStandardHelpOptions = true, description = "Publish one event; prints its entry id.")
     static final class Publish implements Callable<Integer> {

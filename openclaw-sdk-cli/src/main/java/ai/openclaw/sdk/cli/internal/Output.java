@@ -1,5 +1,6 @@
 package ai.openclaw.sdk.cli.internal;
 
+import ai.openclaw.sdk.json.JsonMappers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,7 +11,7 @@ import picocli.CommandLine;
 
 /** Text or JSON output of one command. */
 public final class Output {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = JsonMappers.standard().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** The two output formats. */
     public enum Format {

@@ -3,6 +3,7 @@ package ai.openclaw.sdk.testing.events;
 import ai.openclaw.sdk.events.EventEnvelope;
 import ai.openclaw.sdk.events.MalformedEventException;
 import ai.openclaw.sdk.events.memory.InMemoryTransport;
+import ai.openclaw.sdk.json.JsonMappers;
 import ai.openclaw.sdk.transport.EventTransport;
 import ai.openclaw.sdk.transport.StreamEntry;
 import ai.openclaw.sdk.transport.Trim;
@@ -67,9 +68,11 @@ public final class TestTransport implements EventTransport {
      */
     public record Appended(String stream, String id, String data) {}
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Parses appended envelopes: a tree, so no mapper setting changes it. */
+    private static final ObjectMapper ENVELOPES = JsonMappers.standard();
 
     private final EventTransport delegate;
+    private volatile ObjectMapper json = JsonMappers.standard();
     private final List<Appended> appended = new CopyOnWriteArrayList<>();
     /** The envelopes among the appended entries, parsed once as they are appended. */
     private final List<EventEnvelope> envelopes = new CopyOnWriteArrayList<>();
@@ -93,6 +96,15 @@ public final class TestTransport implements EventTransport {
     /** Over another transport, such as a {@code RedisTransport} to a test Redis. */
     public static TestTransport wrapping(EventTransport delegate) {
         return new TestTransport(Objects.requireNonNull(delegate, "delegate"));
+    }
+
+    /**
+     * The mapper {@link #payloads(String, Class)} maps with; default {@link JsonMappers#standard()} ({@code java.time}
+     * as ISO-8601 strings). Give the one your publisher uses where you configured your own.
+     */
+    public TestTransport objectMapper(ObjectMapper json) {
+        this.json = Objects.requireNonNull(json, "json");
+        return this;
     }
 
     /**
@@ -138,7 +150,7 @@ public final class TestTransport implements EventTransport {
         List<T> out = new ArrayList<>();
         for (EventEnvelope e : published(eventType)) {
             try {
-                out.add(JSON.treeToValue(e.data(), type));
+                out.add(json.treeToValue(e.data(), type));
             } catch (Exception x) {
                 throw new AssertionError(
                         "the payload of " + eventType + " event " + e.id() + " does not map to " + type.getSimpleName()
@@ -233,7 +245,7 @@ public final class TestTransport implements EventTransport {
         return delegate.append(stream, data, trim).thenApply(id -> {
             appended.add(new Appended(stream, id, data));
             try {
-                EventEnvelope envelope = EventEnvelope.parse(data, JSON);
+                EventEnvelope envelope = EventEnvelope.parse(data, ENVELOPES);
                 envelopes.add(envelope);
                 entryByEventId.put(envelope.id(), stream + " " + id);
             } catch (MalformedEventException e) {

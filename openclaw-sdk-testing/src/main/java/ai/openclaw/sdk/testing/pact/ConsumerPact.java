@@ -3,6 +3,7 @@ package ai.openclaw.sdk.testing.pact;
 import ai.openclaw.sdk.events.EventEnvelope;
 import ai.openclaw.sdk.events.EventHandler;
 import ai.openclaw.sdk.events.EventMetadata;
+import ai.openclaw.sdk.json.JsonMappers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -56,6 +57,7 @@ public final class ConsumerPact {
     private final String provider;
     private final List<ObjectNode> interactions;
     private final PactVersion version;
+    private final ObjectMapper json;
     private final Set<String> exercised = ConcurrentHashMap.newKeySet();
 
     private ConsumerPact(Builder b) {
@@ -63,6 +65,7 @@ public final class ConsumerPact {
         this.provider = b.provider;
         this.interactions = List.copyOf(b.interactions);
         this.version = b.version;
+        this.json = b.json;
     }
 
     /** A pact between a consumer and a provider, both catalog service names. */
@@ -148,7 +151,7 @@ public final class ConsumerPact {
         JsonNode metadata = message.path("metadata");
         T payload;
         try {
-            payload = PactFiles.JSON.treeToValue(content, type);
+            payload = json.treeToValue(content, type);
         } catch (Exception e) {
             throw new AssertionError(
                     "the content of message '" + description + "' does not map to " + type.getSimpleName() + ": "
@@ -188,7 +191,7 @@ public final class ConsumerPact {
         private final String provider;
         private final List<ObjectNode> interactions = new ArrayList<>();
         private final List<ProviderState> states = new ArrayList<>();
-        private final ObjectMapper json = new ObjectMapper();
+        private ObjectMapper json = JsonMappers.standard();
         private PactVersion version = PactVersion.V4;
 
         private Builder(String consumer, String provider) {
@@ -204,6 +207,17 @@ public final class ConsumerPact {
         /** A provider state with parameters for the next interaction. */
         public Builder given(String state, Map<String, ?> params) {
             states.add(new ProviderState(state, new LinkedHashMap<>(params)));
+            return this;
+        }
+
+        /**
+         * The mapper that turns bodies and message contents given as objects (records, maps, {@code Instant}s...)
+         * into the pact's JSON, and message contents back into the handler's type in {@link #runMessage}; default
+         * {@link JsonMappers#standard()}, the SDK's ({@code java.time} as ISO-8601 strings). Give your service's mapper
+         * where it maps differently. Set it before the interactions that use it.
+         */
+        public Builder objectMapper(ObjectMapper json) {
+            this.json = Objects.requireNonNull(json, "json");
             return this;
         }
 

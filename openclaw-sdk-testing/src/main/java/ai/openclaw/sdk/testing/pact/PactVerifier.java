@@ -5,7 +5,9 @@ import ai.openclaw.sdk.contract.ContractRegistry;
 import ai.openclaw.sdk.contract.ContractVersion;
 import ai.openclaw.sdk.contract.ContractViolation;
 import ai.openclaw.sdk.contract.HttpContract;
+import ai.openclaw.sdk.json.JsonMappers;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
@@ -58,6 +60,7 @@ public final class PactVerifier {
     private final List<Object> stateHandlers = new ArrayList<>();
     private final List<Object> producers = new ArrayList<>();
     private @Nullable ContractRegistry contracts;
+    private ObjectMapper json = JsonMappers.standard();
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -131,6 +134,16 @@ public final class PactVerifier {
     /** Objects whose {@link MessageProducer} methods produce the messages. */
     public PactVerifier messageProducers(Object... producers) {
         this.producers.addAll(List.of(producers));
+        return this;
+    }
+
+    /**
+     * The mapper that turns what {@link MessageProducer} methods return into the message's JSON; default {@link
+     * JsonMappers#standard()} ({@code java.time} as ISO-8601 strings). Give the mapper your publisher uses where it
+     * maps differently.
+     */
+    public PactVerifier objectMapper(ObjectMapper json) {
+        this.json = Objects.requireNonNull(json, "json");
         return this;
     }
 
@@ -234,8 +247,7 @@ public final class PactVerifier {
     private void states(ObjectNode interaction, State.Action action) {
         for (JsonNode s : interaction.path("providerStates")) {
             String name = s.path("name").asText();
-            Map<String, Object> params =
-                    s.has("params") ? PactFiles.JSON.convertValue(s.get("params"), Map.class) : Map.of();
+            Map<String, Object> params = s.has("params") ? json.convertValue(s.get("params"), Map.class) : Map.of();
             boolean found = false;
             for (Object handler : stateHandlers) {
                 for (Method m : allMethods(handler.getClass())) {
@@ -378,7 +390,7 @@ public final class PactVerifier {
             problems.add("no @MessageProducer(\"" + description + "\") method produces this message");
             return;
         }
-        JsonNode content = PactFiles.JSON.valueToTree(produced);
+        JsonNode content = json.valueToTree(produced);
         JsonNode rules = interaction.path("matchingRules").get("body");
         PactMatching.of(rules)
                 .compare("body", interaction.path("contents").path("content"), content, true)

@@ -10,6 +10,7 @@ import ai.openclaw.sdk.contract.ContractViolation;
 import ai.openclaw.sdk.contract.HttpContract;
 import ai.openclaw.sdk.contract.HttpOperation;
 import ai.openclaw.sdk.discovery.InstanceSource;
+import ai.openclaw.sdk.json.JsonMappers;
 import ai.openclaw.sdk.testing.internal.SampleValues;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -56,7 +57,9 @@ import org.jspecify.annotations.Nullable;
  * recorded: {@link #violations()}, {@link #assertNoViolations()}.
  */
 public final class StubService implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Reads requests as trees, which no mapper setting changes. */
+    private static final ObjectMapper JSON = JsonMappers.standard();
+
     private static final Pattern PARAMETER = Pattern.compile("\\{[^}/]+}");
     private static final int CONTRACT_PRIORITY = 10;
     private static final int USER_PRIORITY = 1;
@@ -65,6 +68,7 @@ public final class StubService implements AutoCloseable {
     private final @Nullable HttpContract contract;
     private final WireMockServer server;
     private final List<Violation> violations = new CopyOnWriteArrayList<>();
+    private volatile ObjectMapper json = JsonMappers.standard();
 
     /**
      * A request the stub received that broke the contract.
@@ -150,6 +154,15 @@ public final class StubService implements AutoCloseable {
     }
 
     /**
+     * The mapper {@link #respond} writes bodies with; default {@link JsonMappers#standard()} ({@code java.time} as
+     * ISO-8601 strings). Give your provider's mapper where it writes differently.
+     */
+    public StubService objectMapper(ObjectMapper json) {
+        this.json = Objects.requireNonNull(json, "json");
+        return this;
+    }
+
+    /**
      * Answers {@code method pathTemplate} (OpenAPI style, {@code /users/{id}}) with {@code status} and {@code body} as
      * JSON (none when null), ahead of the contract's stubs. The answer is not checked against the contract: a test
      * may want a provider that breaks it.
@@ -158,7 +171,7 @@ public final class StubService implements AutoCloseable {
         var response = aResponse().withStatus(status);
         if (body != null) {
             try {
-                response.withHeader("Content-Type", "application/json").withBody(JSON.writeValueAsString(body));
+                response.withHeader("Content-Type", "application/json").withBody(json.writeValueAsString(body));
             } catch (JsonProcessingException e) {
                 throw new IllegalArgumentException("the body cannot be written as JSON: " + e.getOriginalMessage());
             }

@@ -15,6 +15,7 @@ import ai.openclaw.sdk.discovery.ServiceDiscovery;
 import ai.openclaw.sdk.events.DeadLetter;
 import ai.openclaw.sdk.events.DeadLetters;
 import ai.openclaw.sdk.events.redis.RedisTransport;
+import ai.openclaw.sdk.json.JsonMappers;
 import ai.openclaw.sdk.resilience.ResiliencePolicies;
 import ai.openclaw.sdk.testing.redis.RedisServer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,7 +51,7 @@ import java.util.stream.Collectors;
  * removed afterwards.
  */
 public final class Demo {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.standard();
 
     private final PrintStream out;
     private final HttpClient http =

@@ -8,6 +8,7 @@ import ai.openclaw.sdk.events.EventSubscriber;
 import ai.openclaw.sdk.events.redis.RedisHealthCheck;
 import ai.openclaw.sdk.events.redis.RedisTransport;
 import ai.openclaw.sdk.health.HealthRegistry;
+import ai.openclaw.sdk.json.JsonMappers;
 import ai.openclaw.sdk.resilience.ResiliencePolicies;
 import ai.openclaw.sdk.transport.EventTransport;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -187,7 +188,7 @@ public final class SampleEnvironment {
         private @Nullable EventTransport transport;
         private @Nullable ServiceDiscovery discovery;
         private OpenTelemetry openTelemetry = OpenTelemetry.noop();
-        private ObjectMapper json = new ObjectMapper();
+        private ObjectMapper json = JsonMappers.standard();
         private Clock clock = Clock.systemUTC();
         private String streamPrefix = "";
         private Duration processingTimeout = Duration.ofSeconds(30);
