@@ -5,6 +5,7 @@ import ai.openclaw.sdk.Severity;
 import ai.openclaw.sdk.Validation;
 import ai.openclaw.sdk.internal.catalog.CatalogChecks;
 import ai.openclaw.sdk.internal.catalog.CatalogParser;
+import ai.openclaw.sdk.internal.source.ClasspathTree;
 import ai.openclaw.sdk.internal.source.SourceDocument;
 import ai.openclaw.sdk.internal.source.SourceSyntaxException;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -98,13 +100,48 @@ public final class CatalogLoader {
         List<Finding> findings = new ArrayList<>();
         List<Path> files = new ArrayList<>();
         for (Path p : paths) {
-            expand(Objects.requireNonNull(p, "path"), files, findings);
+            expand(Objects.requireNonNull(p, "path"), Path::toString, files, findings);
         }
         Map<String, String> sources = new LinkedHashMap<>();
         for (Path file : files) {
-            read(file, findings).ifPresent(text -> sources.put(file.toString(), text));
+            read(file, file.toString(), findings).ifPresent(text -> sources.put(file.toString(), text));
         }
         return check(files, sources, findings);
+    }
+
+    /**
+     * Loads a catalog from the class path, for a service shipped as one jar.
+     *
+     * <pre>{@code
+     * ServiceCatalog catalog = CatalogLoader.defaults().loadFromClasspath(".openclaw/services.yaml");
+     * }</pre>
+     *
+     * @param name a catalog file or a directory of them on the class path of the current thread's context class
+     *     loader; findings name its files {@code classpath:<name>...}
+     * @throws CatalogException when there is no such resource or the catalog has errors
+     */
+    public ServiceCatalog loadFromClasspath(String name) {
+        return validateFromClasspath(name, ClasspathTree.defaultLoader()).resultOrThrow();
+    }
+
+    /** Reads and checks a catalog file, or a directory of them, on the class path of {@code loader}. */
+    public Validation<ServiceCatalog> validateFromClasspath(String name, ClassLoader loader) {
+        List<Finding> findings = new ArrayList<>();
+        Map<String, String> sources = new LinkedHashMap<>();
+        Optional<ClasspathTree> found = ClasspathTree.open(name, loader);
+        if (found.isEmpty()) {
+            findings.add(unreadable("classpath:" + name, "no such resource on the class path"));
+            return check(List.of(), sources, findings);
+        }
+        try (ClasspathTree tree = found.get()) {
+            List<Path> files = new ArrayList<>();
+            expand(tree.root(), tree::label, files, findings);
+            for (Path file : files) {
+                String label = tree.label(file);
+                read(file, label, findings).ifPresent(text -> sources.put(label, text));
+            }
+        }
+        return check(List.of(), sources, findings);
     }
 
     /**
@@ -163,7 +200,7 @@ public final class CatalogLoader {
         return new Validation<>(files, findings, catalog, CatalogException::new);
     }
 
-    private static void expand(Path path, List<Path> files, List<Finding> findings) {
+    private static void expand(Path path, Function<Path, String> label, List<Path> files, List<Finding> findings) {
         if (Files.isDirectory(path)) {
             try (Stream<Path> list = Files.list(path)) {
                 List<Path> yaml = list.filter(p -> {
@@ -173,38 +210,39 @@ public final class CatalogLoader {
                         .sorted(Comparator.comparing(Path::toString))
                         .collect(Collectors.toList());
                 if (yaml.isEmpty()) {
-                    findings.add(unreadable(path, "directory holds no *.yaml or *.yml catalog file"));
+                    findings.add(unreadable(label.apply(path), "directory holds no *.yaml or *.yml catalog file"));
                 }
                 files.addAll(yaml);
             } catch (IOException e) {
-                findings.add(unreadable(path, "directory cannot be listed: " + e.getMessage()));
+                findings.add(unreadable(label.apply(path), "directory cannot be listed: " + e.getMessage()));
             }
         } else if (!Files.exists(path)) {
             findings.add(unreadable(
-                    path, "no such file (looked at " + path.toAbsolutePath().normalize() + ")"));
+                    label.apply(path),
+                    "no such file (looked at " + path.toAbsolutePath().normalize() + ")"));
         } else {
             files.add(path);
         }
     }
 
-    private Optional<String> read(Path file, List<Finding> findings) {
+    private Optional<String> read(Path file, String label, List<Finding> findings) {
         try {
             long size = Files.size(file);
             if (size > maxFileBytes) {
-                findings.add(unreadable(file, "file is " + size + " bytes, more than the limit of " + maxFileBytes));
+                findings.add(unreadable(label, "file is " + size + " bytes, more than the limit of " + maxFileBytes));
                 return Optional.empty();
             }
             return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
         } catch (CharacterCodingException e) {
-            findings.add(unreadable(file, "file is not UTF-8 text"));
+            findings.add(unreadable(label, "file is not UTF-8 text"));
         } catch (IOException e) {
-            findings.add(unreadable(file, "file cannot be read: " + e));
+            findings.add(unreadable(label, "file cannot be read: " + e));
         }
         return Optional.empty();
     }
 
-    private static Finding unreadable(Path path, String message) {
-        return new Finding(Severity.ERROR, "unreadable-file", path + ": " + message, Optional.empty(), "");
+    private static Finding unreadable(String file, String message) {
+        return new Finding(Severity.ERROR, "unreadable-file", file + ": " + message, Optional.empty(), "");
     }
 
     /** Builds a {@link CatalogLoader}. Not thread-safe. */

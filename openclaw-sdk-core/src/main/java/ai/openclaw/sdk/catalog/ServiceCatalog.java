@@ -146,6 +146,16 @@ public final class ServiceCatalog {
     }
 
     /**
+     * Loads a catalog from the class path with the default loader, for a service shipped as one jar: {@code
+     * ServiceCatalog.loadFromClasspath(".openclaw/services.yaml")}. See {@link CatalogLoader#loadFromClasspath}.
+     *
+     * @throws CatalogException when there is no such resource or the catalog has errors
+     */
+    public static ServiceCatalog loadFromClasspath(String name) {
+        return CatalogLoader.defaults().loadFromClasspath(name);
+    }
+
+    /**
      * A catalog of definitions built in code. The same cross-checks run as for a loaded catalog (in lenient mode);
      * their warnings are in {@link #warnings()}.
      *

@@ -7,6 +7,7 @@ import ai.openclaw.sdk.Validation;
 import ai.openclaw.sdk.internal.catalog.CatalogParser;
 import ai.openclaw.sdk.internal.contract.OpenApi;
 import ai.openclaw.sdk.internal.contract.Schemas;
+import ai.openclaw.sdk.internal.source.ClasspathTree;
 import ai.openclaw.sdk.internal.source.SourceDocument;
 import ai.openclaw.sdk.internal.source.SourceSyntaxException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,6 +29,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -79,7 +81,39 @@ public final class ContractLoader {
     /** Reads and checks a contracts directory without throwing for what it finds. */
     public Validation<ContractRegistry> validate(Path contractsDirectory) {
         Objects.requireNonNull(contractsDirectory, "contractsDirectory");
-        return new Reading(contractsDirectory).run();
+        return new Reading(contractsDirectory, Path::toString).run();
+    }
+
+    /**
+     * Loads a contracts directory from the class path, for a service shipped as one jar: {@code
+     * ContractLoader.defaults().loadFromClasspath("contracts")} reads {@code src/main/resources/contracts} once
+     * packaged. Findings name each file {@code classpath:contracts/...}.
+     *
+     * @throws ContractException when there is no such directory, or listing every error with its location
+     */
+    public ContractRegistry loadFromClasspath(String directory) {
+        return validateFromClasspath(directory, ClasspathTree.defaultLoader()).resultOrThrow();
+    }
+
+    /** Reads and checks a contracts directory on the class path of {@code loader}. */
+    public Validation<ContractRegistry> validateFromClasspath(String directory, ClassLoader loader) {
+        Optional<ClasspathTree> found = ClasspathTree.open(directory, loader);
+        if (found.isEmpty()) {
+            return new Validation<>(
+                    List.of(),
+                    List.of(new Finding(
+                            Severity.ERROR,
+                            "unreadable-file",
+                            "classpath:" + directory + ": no contracts directory on the class path",
+                            Optional.empty(),
+                            "")),
+                    null,
+                    ContractException::new);
+        }
+        try (ClasspathTree tree = found.get()) {
+            Validation<ContractRegistry> read = new Reading(tree.root(), tree::label).run();
+            return new Validation<>(List.of(), read.findings(), read.result().orElse(null), ContractException::new);
+        }
     }
 
     /**
@@ -89,7 +123,7 @@ public final class ContractLoader {
     public Validation<ContractFile> read(Path file) {
         Objects.requireNonNull(file, "file");
         Path dir = file.toAbsolutePath().getParent();
-        Reading reading = new Reading(dir);
+        Reading reading = new Reading(dir, Path::toString);
         Optional<SourceDocument> doc = reading.parse(file);
         ContractFile result = null;
         if (doc.isPresent()) {
@@ -116,13 +150,17 @@ public final class ContractLoader {
     /** One reading of one directory. */
     private static final class Reading {
         private final Path root;
+        /** What findings call a file: its path, or {@code classpath:...} for one read from the class path. */
+        private final Function<Path, String> names;
+
         final List<Finding> findings = new ArrayList<>();
         private final List<Path> files = new ArrayList<>();
         private final Map<String, String> jsonByUri = new ConcurrentHashMap<>();
         private final SchemaRegistry registry;
 
-        Reading(Path root) {
+        Reading(Path root, Function<Path, String> names) {
             this.root = root;
+            this.names = names;
             this.registry = Schemas.jsonSchema(this::resource);
         }
 
@@ -187,7 +225,7 @@ public final class ContractLoader {
                     findings.add(Finding.of(
                             Severity.ERROR,
                             "invalid-file-name",
-                            new SourceLocation(file.toString(), 1, 1),
+                            new SourceLocation(names.apply(file), 1, 1),
                             "",
                             "an event contract's file is named after its version, MAJOR.MINOR[.schema].json|yaml"
                                     + " (such as 1.0.schema.json), not '" + file.getFileName() + "'"));
@@ -199,9 +237,10 @@ public final class ContractLoader {
                     findings.add(Finding.of(
                             Severity.ERROR,
                             "duplicate-contract",
-                            new SourceLocation(file.toString(), 1, 1),
+                            new SourceLocation(names.apply(file), 1, 1),
                             "",
-                            type + " " + version + " is defined twice: " + earlier + " and " + file));
+                            type + " " + version + " is defined twice: " + names.apply(earlier) + " and "
+                                    + names.apply(file)));
                     continue;
                 }
                 readEventContract(type, version, file).ifPresent(c -> {
@@ -222,7 +261,7 @@ public final class ContractLoader {
             }
             try {
                 return Optional.of(EventContract.compile(
-                        type, version, doc.get().root(), new SourceLocation(file.toString(), 1, 1), registry));
+                        type, version, doc.get().root(), new SourceLocation(names.apply(file), 1, 1), registry));
             } catch (IllegalArgumentException e) {
                 error(doc.get(), "invalid-schema", "", e.getMessage());
                 return Optional.empty();
@@ -270,7 +309,7 @@ public final class ContractLoader {
                     findings.add(Finding.of(
                             Severity.WARNING,
                             "invalid-file-name",
-                            new SourceLocation(versionDir.toString(), 1, 1),
+                            new SourceLocation(names.apply(versionDir), 1, 1),
                             "",
                             "samples are kept in a directory per version, samples/MAJOR.MINOR/*.json"));
                     continue;
@@ -282,7 +321,7 @@ public final class ContractLoader {
                                         type,
                                         ContractVersion.parse(name),
                                         doc.root(),
-                                        new SourceLocation(file.toString(), 1, 1))));
+                                        new SourceLocation(names.apply(file), 1, 1))));
                     }
                 }
             }
@@ -323,8 +362,8 @@ public final class ContractLoader {
             try {
                 String text = Files.readString(file, StandardCharsets.UTF_8);
                 JsonNode node = file.toString().endsWith(".json")
-                        ? SourceDocument.parseJson(file.toString(), text).root()
-                        : SourceDocument.parseYaml(file.toString(), text).root();
+                        ? SourceDocument.parseJson(names.apply(file), text).root()
+                        : SourceDocument.parseYaml(names.apply(file), text).root();
                 String json = node.toString();
                 jsonByUri.put(uri, json);
                 return json;
@@ -344,8 +383,8 @@ public final class ContractLoader {
                 String text = Files.readString(file, StandardCharsets.UTF_8);
                 return Optional.of(
                         file.toString().endsWith(".json")
-                                ? SourceDocument.parseJson(file.toString(), text)
-                                : SourceDocument.parseYaml(file.toString(), text));
+                                ? SourceDocument.parseJson(names.apply(file), text)
+                                : SourceDocument.parseYaml(names.apply(file), text));
             } catch (SourceSyntaxException e) {
                 findings.add(Finding.of(Severity.ERROR, "syntax", e.location(), "", e.problem()));
             } catch (IOException e) {
@@ -377,8 +416,9 @@ public final class ContractLoader {
             return n.substring(0, n.lastIndexOf('.'));
         }
 
-        private static Finding unreadable(Path path, String message) {
-            return new Finding(Severity.ERROR, "unreadable-file", path + ": " + message, Optional.empty(), "");
+        private Finding unreadable(Path path, String message) {
+            return new Finding(
+                    Severity.ERROR, "unreadable-file", names.apply(path) + ": " + message, Optional.empty(), "");
         }
     }
 }

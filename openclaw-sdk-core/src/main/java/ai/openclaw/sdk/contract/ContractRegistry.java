@@ -60,6 +60,16 @@ public final class ContractRegistry {
     }
 
     /**
+     * Loads the contracts under a directory on the class path, for a service shipped as one jar: {@code
+     * ContractRegistry.loadFromClasspath("contracts")}. See {@link ContractLoader#loadFromClasspath}.
+     *
+     * @throws ContractException when there is no such directory, or listing every error with its location
+     */
+    public static ContractRegistry loadFromClasspath(String directory) {
+        return ContractLoader.defaults().loadFromClasspath(directory);
+    }
+
+    /**
      * A registry of contracts built in code.
      *
      * @param eventContracts event contracts; a type and version may appear once

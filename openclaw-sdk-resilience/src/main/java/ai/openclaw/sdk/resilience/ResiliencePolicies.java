@@ -29,6 +29,14 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.metrics.ObservableLongGauge;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;
@@ -480,6 +488,48 @@ public final class ResiliencePolicies implements CallPolicies, AutoCloseable {
                     .stringPropertyNames()
                     .forEach(k -> copy.put(k, properties.getProperty(k)));
             return properties(copy);
+        }
+
+        /**
+         * Policies from a properties file ({@code .openclaw/resilience.properties}); see above.
+         *
+         * @throws UncheckedIOException naming the file when it cannot be read
+         */
+        public Builder properties(Path file) {
+            Objects.requireNonNull(file, "file");
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                return properties(load(in));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the resilience properties " + file + ": " + e, e);
+            }
+        }
+
+        /**
+         * Policies from a properties file on the class path of the current thread's context class loader, for a
+         * service shipped as one jar: {@code propertiesFromClasspath("openclaw/resilience.properties")}; see above.
+         *
+         * @throws IllegalArgumentException when there is no such resource
+         * @throws UncheckedIOException when it cannot be read
+         */
+        public Builder propertiesFromClasspath(String name) {
+            Objects.requireNonNull(name, "name");
+            String resource = name.startsWith("/") ? name.substring(1) : name;
+            ClassLoader context = Thread.currentThread().getContextClassLoader();
+            ClassLoader loader = context != null ? context : ResiliencePolicies.class.getClassLoader();
+            try (InputStream stream = loader.getResourceAsStream(resource)) {
+                if (stream == null) {
+                    throw new IllegalArgumentException("no resilience properties at classpath:" + resource);
+                }
+                return properties(load(new InputStreamReader(stream, StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read classpath:" + resource + ": " + e, e);
+            }
+        }
+
+        private static java.util.Properties load(Reader in) throws IOException {
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            return p;
         }
 
         /**

@@ -3,12 +3,16 @@ package ai.openclaw.sdk.resilience;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Policies from configuration properties. */
 class PolicyPropertiesTest {
@@ -42,6 +46,27 @@ class PolicyPropertiesTest {
             assertThat(bulk.circuitBreaker()).isFalse();
             assertThat(policies.policyOf("anyone-else").maxAttempts()).isEqualTo(2);
         }
+    }
+
+    @Test
+    void propertiesComeFromAFileOrTheClassPath(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("resilience.properties");
+        Files.writeString(file, "openclaw.resilience.policies.default.max-attempts=4\n");
+        try (ResiliencePolicies policies =
+                ResiliencePolicies.builder().properties(file).build()) {
+            assertThat(policies.policyOf("anyone").maxAttempts()).isEqualTo(4);
+        }
+        try (ResiliencePolicies policies = ResiliencePolicies.builder()
+                .propertiesFromClasspath("/openclaw/resilience.properties")
+                .build()) {
+            assertThat(policies.policyOf("payment-gateway").maxAttempts()).isEqualTo(5);
+        }
+        assertThatThrownBy(() -> ResiliencePolicies.builder().properties(dir.resolve("missing.properties")))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageStartingWith("cannot read the resilience properties " + dir.resolve("missing.properties"));
+        assertThatThrownBy(() -> ResiliencePolicies.builder().propertiesFromClasspath("nowhere.properties"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("no resilience properties at classpath:nowhere.properties");
     }
 
     @Test
