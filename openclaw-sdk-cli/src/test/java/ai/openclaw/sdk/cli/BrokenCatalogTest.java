@@ -49,8 +49,10 @@ class BrokenCatalogTest {
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
         assertThat(run.err())
-                .contains(file + ":2:3: error: services.a: service 'a' has no owner")
-                .contains("run 'openclaw catalog validate'");
+                .as("one line")
+                .isEqualTo("openclaw: the catalog has 1 error, the first: " + file
+                        + ":2:3: error: services.a: service 'a' has no owner; every service needs one;"
+                        + " run 'openclaw catalog validate' for every finding\n");
     }
 
     @Test
@@ -63,5 +65,27 @@ class BrokenCatalogTest {
         CliRun query = CliRun.of(
                 "catalog", "owner", "a", "--catalog", dir.resolve("nope.yaml").toString());
         assertThat(query.exit()).isEqualTo(2);
+        assertThat(query.err())
+                .as("one line")
+                .isEqualTo("openclaw: cannot read the catalog: " + dir.resolve("nope.yaml")
+                        + ": no such file (looked at "
+                        + dir.resolve("nope.yaml").toAbsolutePath().normalize()
+                        + "); give its place with --catalog PATH\n");
+    }
+
+    @Test
+    void strictFailsOnEveryWarning() throws IOException {
+        CliRun selfDependent = validate("services:\n  a:\n    owner: t\n    dependencies: [a]\n");
+        assertThat(selfDependent.exit()).as("lenient").isZero();
+        Path file = dir.resolve("services.yaml");
+        CliRun strict = CliRun.of("catalog", "validate", "--strict", "--catalog", file.toString());
+        assertThat(strict.exit()).isEqualTo(1);
+        assertThat(strict.out()).contains(":4:20: error: services.a.dependencies[0]: service 'a' lists itself");
+
+        validate("services:\n  a:\n    owner: t\n    communication:\n      - type: grpc\n");
+        CliRun unknownType = CliRun.of("catalog", "validate", "--strict", "--catalog", file.toString());
+        assertThat(unknownType.exit()).isEqualTo(1);
+        assertThat(unknownType.out())
+                .contains(":5:15: error: services.a.communication[0].type: communication type 'grpc'");
     }
 }

@@ -16,11 +16,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -38,8 +40,9 @@ import java.util.stream.Stream;
  * ServiceCatalog catalog = loader.load(Path.of(".openclaw/services.yaml"), Path.of("catalog.d"));
  * }</pre>
  *
- * <p>In strict mode, references to services the catalog does not declare, and cycles of synchronous dependencies, are
- * errors; by default they are warnings.
+ * <p>In strict mode every warning is an error, as a compiler's {@code -Werror} makes it: references to services the
+ * catalog does not declare, cycles of synchronous dependencies, unknown keys and communication types, a service
+ * depending on itself, events nobody publishes. By default they are warnings.
  */
 public final class CatalogLoader {
     /** The largest catalog file read, in bytes. */
@@ -70,7 +73,7 @@ public final class CatalogLoader {
         return new Builder().strict(strict).maxFileBytes(maxFileBytes);
     }
 
-    /** Whether references to undeclared services and dependency cycles are errors. */
+    /** Whether every warning is an error. */
     public boolean isStrict() {
         return strict;
     }
@@ -161,6 +164,7 @@ public final class CatalogLoader {
 
     private Validation<ServiceCatalog> check(List<Path> files, Map<String, String> sources, List<Finding> findings) {
         Map<String, ServiceDefinition> services = new LinkedHashMap<>();
+        Set<String> declared = new HashSet<>();
         Map<String, SourceDocument> documents = new HashMap<>();
         for (Map.Entry<String, String> source : sources.entrySet()) {
             SourceDocument doc;
@@ -172,6 +176,7 @@ public final class CatalogLoader {
             }
             CatalogParser.Result parsed = CatalogParser.parse(doc);
             findings.addAll(parsed.findings());
+            declared.addAll(parsed.declared());
             for (ServiceDefinition s : parsed.services()) {
                 ServiceDefinition earlier = services.get(s.name());
                 if (earlier != null) {
@@ -189,11 +194,13 @@ public final class CatalogLoader {
                 documents.put(s.name(), doc);
             }
         }
-        boolean parsedCleanly = findings.stream().noneMatch(Finding::isError);
-        List<Finding> crossChecks = CatalogChecks.check(services, documents, strict);
-        findings.addAll(crossChecks);
+        findings.addAll(CatalogChecks.check(services, declared, documents));
+        if (strict) {
+            findings.replaceAll(f ->
+                    f.isError() ? f : new Finding(Severity.ERROR, f.code(), f.message(), f.location(), f.yamlPath()));
+        }
         ServiceCatalog catalog = null;
-        if (parsedCleanly && crossChecks.stream().noneMatch(Finding::isError)) {
+        if (findings.stream().noneMatch(Finding::isError)) {
             List<Finding> warnings = findings.stream().filter(f -> !f.isError()).collect(Collectors.toList());
             catalog = new ServiceCatalog(services.values(), warnings);
         }
@@ -252,7 +259,7 @@ public final class CatalogLoader {
 
         private Builder() {}
 
-        /** Whether references to undeclared services and dependency cycles are errors; default {@code false}. */
+        /** Whether every warning is an error; default {@code false}. */
         public Builder strict(boolean strict) {
             this.strict = strict;
             return this;

@@ -176,7 +176,7 @@ public final class ServiceCatalog {
                 throw new IllegalArgumentException("service '" + d.name() + "' is defined twice");
             }
         }
-        return new ServiceCatalog(byName.values(), CatalogChecks.check(byName, Map.of(), false));
+        return new ServiceCatalog(byName.values(), CatalogChecks.check(byName, byName.keySet(), Map.of()));
     }
 
     /** The declared services, by name, in name order. */

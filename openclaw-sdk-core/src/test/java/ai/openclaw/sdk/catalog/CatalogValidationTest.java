@@ -192,6 +192,36 @@ class CatalogValidationTest {
     }
 
     @Test
+    void aServiceWithAnErrorIsStillDeclared() {
+        // b has no owner: one error at b, and no "not declared" for the references to it
+        Validation<ServiceCatalog> v = validate("services:\n"
+                + "  a:\n    owner: t\n    dependencies: [b]\n    communication:\n      - type: http\n        target: b\n"
+                + "  b:\n    repo: org/b\n");
+        Finding f = only(v);
+        assertAt(f, Severity.ERROR, "missing-key", 8, 3, "services.b");
+    }
+
+    @Test
+    void strictMakesEveryWarningAnError() {
+        String yaml = "services:\n"
+                + "  a:\n    owner: t\n    dependencies: [a]\n    communication:\n      - type: grpc\n"
+                + "  b:\n    owner: t\n    colour: blue\n";
+        Validation<ServiceCatalog> lenient = validate(yaml);
+        assertThat(lenient.errors()).isEmpty();
+        assertThat(lenient.warnings()).extracting(Finding::code).contains("self-dependency", "unknown-key");
+        assertThat(lenient.result()).isPresent();
+
+        Validation<ServiceCatalog> strict =
+                CatalogLoader.builder().strict(true).build().validate(FILE, yaml);
+        assertThat(strict.warnings()).isEmpty();
+        assertThat(strict.errors())
+                .extracting(Finding::code)
+                .containsExactlyInAnyOrderElementsOf(
+                        lenient.warnings().stream().map(Finding::code).toList());
+        assertThat(strict.result()).isEmpty();
+    }
+
+    @Test
     void eventsDoNotMakeCallCycles() {
         // user-service calls billing-service; billing-service consumes user-service's events: no call cycle.
         assertThat(ServiceCatalog.load(SeedCatalogTest.seed()).warnings())

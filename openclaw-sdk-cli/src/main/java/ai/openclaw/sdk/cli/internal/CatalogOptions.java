@@ -37,12 +37,24 @@ public final class CatalogOptions {
         return CatalogLoader.builder().strict(strict).build().validate(paths());
     }
 
-    /** The catalog, or an exit: 2 when a file cannot be read, 1 when the catalog has errors (each printed). */
+    /**
+     * The catalog, or an exit with one line naming the first problem: 2 when a file cannot be read, 1 when the catalog
+     * has errors ({@code catalog validate} lists them all).
+     */
     ServiceCatalog load() {
         Validation<ServiceCatalog> v = validate(false);
         if (v.hasErrors()) {
-            v.errors().forEach(f -> spec.commandLine().getErr().println(f));
-            throw new CliException(exitCodeOf(v), "the catalog has errors; run 'openclaw catalog validate'");
+            List<Finding> errors = v.errors();
+            Finding first = errors.stream()
+                    .filter(f -> f.code().equals("unreadable-file"))
+                    .findFirst()
+                    .orElse(errors.get(0));
+            String more = errors.size() == 1 ? "" : " (and " + (errors.size() - 1) + " more)";
+            String message = first.code().equals("unreadable-file")
+                    ? "cannot read the catalog: " + first.message() + more + "; give its place with --catalog PATH"
+                    : "the catalog has " + errors.size() + (errors.size() == 1 ? " error" : " errors") + ", the first: "
+                            + first + "; run 'openclaw catalog validate' for every finding";
+            throw new CliException(exitCodeOf(v), message);
         }
         return v.resultOrThrow();
     }

@@ -27,28 +27,29 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CatalogChecks {
     private final Map<String, ServiceDefinition> services;
+    private final Set<String> declared;
     private final Map<String, SourceDocument> documents;
-    private final Severity referenceSeverity;
     private final List<Finding> findings = new ArrayList<>();
 
     private CatalogChecks(
-            Map<String, ServiceDefinition> services, Map<String, SourceDocument> documents, boolean strict) {
+            Map<String, ServiceDefinition> services, Set<String> declared, Map<String, SourceDocument> documents) {
         this.services = services;
+        this.declared = declared;
         this.documents = documents;
-        this.referenceSeverity = strict ? Severity.ERROR : Severity.WARNING;
     }
 
     /**
-     * Runs the checks.
+     * Runs the checks. Every finding is a warning; a strict loader makes each an error.
      *
-     * @param services the merged catalog, by name
+     * @param services the merged catalog, by name: the services read without error
+     * @param declared every service name the documents declare, including those whose definition has errors (they
+     *     are reported where they are declared, and a reference to one is no reference to an undeclared service)
      * @param documents the document each service was read from, by service name (empty for a catalog built in code)
-     * @param strict whether references to undeclared services and dependency cycles are errors rather than warnings
      * @return the findings, in a stable order
      */
     public static List<Finding> check(
-            Map<String, ServiceDefinition> services, Map<String, SourceDocument> documents, boolean strict) {
-        CatalogChecks checks = new CatalogChecks(services, documents, strict);
+            Map<String, ServiceDefinition> services, Set<String> declared, Map<String, SourceDocument> documents) {
+        CatalogChecks checks = new CatalogChecks(services, declared, documents);
         checks.references();
         checks.events();
         checks.cycles();
@@ -59,10 +60,10 @@ public final class CatalogChecks {
         for (ServiceDefinition s : services.values()) {
             String base = TreePath.key("services", s.name());
             for (String dep : s.dependencies()) {
-                if (!services.containsKey(dep) && !dep.equals(s.name())) {
+                if (!declared.contains(dep) && !dep.equals(s.name())) {
                     String path = itemPath(s.name(), base, "dependencies", dep, null);
                     add(
-                            referenceSeverity,
+                            Severity.WARNING,
                             "unknown-service",
                             s.name(),
                             path,
@@ -70,10 +71,10 @@ public final class CatalogChecks {
                 }
             }
             for (var c : s.communication()) {
-                if (c instanceof HttpCommunication http && !services.containsKey(http.target())) {
+                if (c instanceof HttpCommunication http && !declared.contains(http.target())) {
                     String path = itemPath(s.name(), base, "communication", http.target(), "target");
                     add(
-                            referenceSeverity,
+                            Severity.WARNING,
                             "unknown-service",
                             s.name(),
                             path,
@@ -134,7 +135,7 @@ public final class CatalogChecks {
                     ? itemPath(from, base, "dependencies", to, null)
                     : itemPath(from, base, "communication", to, "target");
             add(
-                    referenceSeverity,
+                    Severity.WARNING,
                     "dependency-cycle",
                     from,
                     path,

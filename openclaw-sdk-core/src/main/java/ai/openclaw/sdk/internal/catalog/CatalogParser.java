@@ -17,6 +17,7 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +49,14 @@ public final class CatalogParser {
     public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     /** What one document declares, and what is wrong with it. */
-    public record Result(List<ServiceDefinition> services, List<Finding> findings) {}
+    /**
+     * What a document holds.
+     *
+     * @param services the services read without error
+     * @param declared the name of every service the document declares, those with errors included
+     * @param findings what was found
+     */
+    public record Result(List<ServiceDefinition> services, Set<String> declared, List<Finding> findings) {}
 
     private final SourceDocument doc;
     private final List<Finding> findings = new ArrayList<>();
@@ -61,7 +69,12 @@ public final class CatalogParser {
     public static Result parse(SourceDocument doc) {
         CatalogParser parser = new CatalogParser(doc);
         List<ServiceDefinition> services = parser.root();
-        return new Result(List.copyOf(services), List.copyOf(parser.findings));
+        Set<String> declared = new LinkedHashSet<>();
+        JsonNode all = doc.root().path("services");
+        if (all.isObject()) {
+            all.fieldNames().forEachRemaining(declared::add);
+        }
+        return new Result(List.copyOf(services), Set.copyOf(declared), List.copyOf(parser.findings));
     }
 
     private List<ServiceDefinition> root() {

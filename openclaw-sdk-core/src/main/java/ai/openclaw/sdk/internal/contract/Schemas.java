@@ -3,13 +3,19 @@ package ai.openclaw.sdk.internal.contract;
 import ai.openclaw.sdk.contract.ContractViolation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
+import com.networknt.schema.SchemaContext;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.AnnotationKeyword;
+import com.networknt.schema.keyword.Keyword;
+import com.networknt.schema.keyword.KeywordFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -37,7 +43,23 @@ public final class Schemas {
                 openapiVersion.startsWith("3.0") ? Dialects.getOpenApi30() : Dialects.getOpenApi31(), resources);
     }
 
-    private static SchemaRegistry registry(Dialect dialect, Function<String, @Nullable String> resources) {
+    /**
+     * Keywords a dialect does not know (an OpenAPI document's {@code openapi}, {@code paths}..., extensions such as
+     * {@code x-sensitive}) are annotations. The validator's own factory does the same but logs a WARN line for each.
+     */
+    private static final KeywordFactory UNKNOWN_AS_ANNOTATION = new KeywordFactory() {
+        private final Map<String, Keyword> keywords = new ConcurrentHashMap<>();
+
+        @Override
+        public Keyword getKeyword(String name, SchemaContext context) {
+            return keywords.computeIfAbsent(name, AnnotationKeyword::new);
+        }
+    };
+
+    private static SchemaRegistry registry(Dialect standard, Function<String, @Nullable String> resources) {
+        Dialect dialect = Dialect.builder(standard)
+                .unknownKeywordFactory(UNKNOWN_AS_ANNOTATION)
+                .build();
         return SchemaRegistry.withDefaultDialect(dialect, b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder()
                         .formatAssertionsEnabled(true)
                         .build())

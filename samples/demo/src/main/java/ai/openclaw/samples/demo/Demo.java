@@ -55,7 +55,7 @@ public final class Demo {
 
     private final PrintStream out;
     private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     Demo(PrintStream out) {
         this.out = out;
@@ -160,7 +160,7 @@ public final class Demo {
         out.println("  201 " + user);
         await(
                 "billing's trial and the welcome",
-                Duration.ofSeconds(10),
+                Duration.ofSeconds(60),
                 () -> !billing.subscriptionsOf(id).isEmpty()
                         && outbox.sent().stream().anyMatch(m -> m.to().equals("ada@example.com")));
         Subscription trial = billing.subscriptionsOf(id).get(0);
@@ -169,7 +169,7 @@ public final class Demo {
         String traceId = root.getSpanContext().getTraceId();
         await(
                 "the trace's spans",
-                Duration.ofSeconds(5),
+                Duration.ofSeconds(60),
                 () -> traces.trace(traceId).size() >= 6);
         out.println("  trace " + traceId + ":");
         Traces.draw(traces.trace(traceId), "front end").forEach(out::println);
@@ -221,7 +221,7 @@ public final class Demo {
         String graceId =
                 signUp(front, "grace@example.com", "Grace Hopper").get("id").asText();
         out.println("  201 " + graceId + " created while billing is down");
-        await("grace's welcome", Duration.ofSeconds(10), () -> outbox.sent().stream()
+        await("grace's welcome", Duration.ofSeconds(60), () -> outbox.sent().stream()
                 .anyMatch(m -> m.to().equals("grace@example.com")));
         ServiceClient billingClient = front.client(BillingService.NAME);
         for (int i = 0; i < 4; i++) {
@@ -229,7 +229,7 @@ public final class Demo {
         }
         section("billing-service is back on the same port; its consumer group resumes where it stopped");
         BillingService back = BillingService.start(env, port);
-        await("grace's trial", Duration.ofSeconds(15), () -> !back.subscriptionsOf(graceId)
+        await("grace's trial", Duration.ofSeconds(60), () -> !back.subscriptionsOf(graceId)
                 .isEmpty());
         Subscription trial = back.subscriptionsOf(graceId).get(0);
         out.println("  billing-service: subscription " + trial.id() + " for " + graceId
@@ -281,10 +281,10 @@ public final class Demo {
         out.println("  201 " + next + " lin@example.com, right behind it");
         DeadLetters dlq = DeadLetters.of(transport);
         String stream = prefix + "user.created";
-        await("the welcome behind the poison event", Duration.ofSeconds(10), () -> outbox.sent().stream()
+        await("the welcome behind the poison event", Duration.ofSeconds(60), () -> outbox.sent().stream()
                 .anyMatch(m -> m.to().equals("lin@example.com")));
         boolean welcomedFirst = dlq.count(stream) == 0;
-        await("the dead letter", Duration.ofSeconds(30), () -> dlq.count(stream) > 0);
+        await("the dead letter", Duration.ofSeconds(60), () -> dlq.count(stream) > 0);
         DeadLetter letter = dlq.list(stream, 10).get(0);
         out.println("  " + dlq.streamOf(stream) + " " + letter.id() + ": entry " + letter.originalId() + " of group "
                 + letter.group() + " after " + letter.deliveries() + " deliveries");
