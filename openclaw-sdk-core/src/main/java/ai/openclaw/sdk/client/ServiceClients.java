@@ -12,6 +12,7 @@ import ai.openclaw.sdk.internal.TraceMdc;
 import ai.openclaw.sdk.json.JsonMappers;
 import ai.openclaw.sdk.policy.CallContext;
 import ai.openclaw.sdk.policy.CallPolicies;
+import ai.openclaw.sdk.policy.CallPolicy;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,6 +36,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -191,9 +193,24 @@ public final class ServiceClients implements AutoCloseable {
         Answer answer;
         try {
             answer = policies.forTarget(service)
-                    .execute(
-                            new CallContext(service, operation, repeatable),
-                            () -> attempt(request, pathAndQuery, sent, deadline, caller));
+                    .execute(new CallContext(service, operation, repeatable), new CallPolicy.Attempt<Answer>() {
+                        private final AtomicReference<Running> running = new AtomicReference<>();
+
+                        @Override
+                        public Answer call() throws IOException {
+                            Running now = new Running();
+                            running.set(now);
+                            return attempt(request, pathAndQuery, sent, deadline, caller, now);
+                        }
+
+                        @Override
+                        public void abandon() {
+                            Running now = running.get();
+                            if (now != null) {
+                                now.abandon();
+                            }
+                        }
+                    });
         } catch (ClientException | ContractViolationException | IllegalArgumentException e) {
             throw e;
         } catch (Exception e) {
@@ -255,9 +272,36 @@ public final class ServiceClients implements AutoCloseable {
         return contentType == null || contentType.contains("json");
     }
 
+    /** The attempt running now, which a policy may abandon (cancelling its request) from another thread. */
+    private static final class Running {
+        private volatile boolean abandoned;
+        private volatile okhttp3.@Nullable Call call;
+
+        void abandon() {
+            abandoned = true;
+            okhttp3.Call c = call;
+            if (c != null) {
+                c.cancel();
+            }
+        }
+
+        /** Sets the request; cancels it at once when the attempt was abandoned before it was made. */
+        void start(okhttp3.Call c) {
+            call = c;
+            if (abandoned) {
+                c.cancel();
+            }
+        }
+    }
+
     /** One attempt: an instance, a request, a span; 4xx/5xx and connection failures thrown for the policy to judge. */
     private Answer attempt(
-            ServiceRequest request, String pathAndQuery, byte @Nullable [] body, long deadline, Context caller)
+            ServiceRequest request,
+            String pathAndQuery,
+            byte @Nullable [] body,
+            long deadline,
+            Context caller,
+            Running running)
             throws IOException {
         String service = request.service();
         String operation = request.operation();
@@ -303,6 +347,7 @@ public final class ServiceClients implements AutoCloseable {
                 builder.method(request.method().name(), requestBody);
                 okhttp3.Call call = http.newCall(builder.build());
                 call.timeout().timeout(left, TimeUnit.NANOSECONDS);
+                running.start(call);
                 Answer answer;
                 try (Response response = call.execute()) {
                     answer = new Answer(
@@ -312,6 +357,11 @@ public final class ServiceClients implements AutoCloseable {
                             response.header("X-Request-Id"),
                             response.header("Retry-After"));
                 } catch (IOException e) {
+                    if (running.abandoned) {
+                        abandoned(span);
+                        throw new ServiceUnavailableException(
+                                service, operation, operation + " on " + service + " was abandoned by its policy", e);
+                    }
                     instance.failed();
                     span.recordException(e);
                     span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
@@ -323,6 +373,11 @@ public final class ServiceClients implements AutoCloseable {
                             e);
                 }
                 span.setAttribute("http.response.status_code", (long) answer.status);
+                if (running.abandoned) {
+                    // the answer came, but after the policy stopped waiting: nobody uses it
+                    abandoned(span);
+                    return answer;
+                }
                 if (answer.status >= 500) {
                     instance.failed();
                     span.setStatus(StatusCode.ERROR);
@@ -350,6 +405,11 @@ public final class ServiceClients implements AutoCloseable {
                 duration.record((System.nanoTime() - start) / 1e9, attributes);
             }
         }
+    }
+
+    private static void abandoned(Span span) {
+        span.setStatus(StatusCode.ERROR, "abandoned: the policy's time limit passed");
+        span.setAttribute("error.type", "timeout");
     }
 
     private HttpStatusException statusException(ServiceRequest request, Answer answer) {

@@ -20,6 +20,14 @@ public interface CallPolicy {
          * @throws Exception when the attempt failed
          */
         T call() throws Exception;
+
+        /**
+         * Called by a policy that stops waiting for the attempt running now (its time limit passed) while the attempt
+         * goes on on another thread: the attempt should stop what it is doing (cancel its request) and record that it
+         * was abandoned, so that its trace does not show a call that succeeded. Called on the policy's thread; the
+         * default does nothing.
+         */
+        default void abandon() {}
     }
 
     /**

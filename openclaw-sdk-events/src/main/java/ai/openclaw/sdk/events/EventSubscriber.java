@@ -218,7 +218,7 @@ public final class EventSubscriber implements AutoCloseable {
         gauges.add(meter.upDownCounterBuilder("openclaw.events.in_flight")
                 .setDescription("Entries read and not yet finished")
                 .setUnit("{event}")
-                .buildWithCallback(m -> m.record(maxInFlight - permits.availablePermits(), attributes(null))));
+                .buildWithCallback(m -> m.record(inFlight.size(), attributes(null))));
         gauges.add(perStream(
                 meter,
                 "openclaw.events.pending",
@@ -330,7 +330,7 @@ public final class EventSubscriber implements AutoCloseable {
                 deadLettered.get(),
                 reclaimed.get(),
                 trimmed.get(),
-                maxInFlight - permits.availablePermits());
+                inFlight.size()); // not the permits: the reader holds some while it waits for entries
     }
 
     /** The transport, for health checks. */
@@ -476,7 +476,7 @@ public final class EventSubscriber implements AutoCloseable {
             }
         }
         for (Chunk chunk : chunks) {
-            chunk.entries().forEach(e -> inFlight.add(e.id()));
+            chunk.entries().forEach(e -> inFlight.add(inFlightKey(e)));
             try {
                 chunk.executor().execute(() -> chunk.entries().forEach(this::handleAndRelease));
             } catch (java.util.concurrent.RejectedExecutionException e) {
@@ -502,18 +502,23 @@ public final class EventSubscriber implements AutoCloseable {
 
     /** Hands an entry to a worker (its key's lane when ordered); the caller holds a permit for it. */
     private void dispatch(StreamEntry entry) {
-        inFlight.add(entry.id());
+        inFlight.add(inFlightKey(entry));
         try {
             executorFor(entry).execute(() -> handleAndRelease(entry));
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            inFlight.remove(entry.id());
+            inFlight.remove(inFlightKey(entry));
             permits.release(); // shutting down: the entry stays pending for another consumer
         }
     }
 
+    /** Entry ids are unique within a stream only. */
+    private static String inFlightKey(StreamEntry entry) {
+        return entry.stream() + " " + entry.id();
+    }
+
     /** The entry's slot is free again: its permit goes back and it no longer counts as in flight. */
     private void finished(StreamEntry entry) {
-        inFlight.remove(entry.id());
+        inFlight.remove(inFlightKey(entry));
         permits.release();
     }
 
@@ -638,7 +643,7 @@ public final class EventSubscriber implements AutoCloseable {
                             stream);
                 }
                 for (StreamEntry entry : claim.entries()) {
-                    if (inFlight.contains(entry.id())) {
+                    if (inFlight.contains(inFlightKey(entry))) {
                         continue; // still being handled here: not stuck, only slow
                     }
                     reclaimed.incrementAndGet();

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.openclaw.sdk.events.memory.InMemoryTransport;
+import ai.openclaw.sdk.transport.EventTransport;
 import ai.openclaw.sdk.transport.Trim;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -65,6 +69,37 @@ class InMemoryPubSubTest {
         assertThat(envelope.get("data").get("at").asText())
                 .as("ISO-8601 on the wire")
                 .isEqualTo("2026-12-02T10:15:30.123Z");
+    }
+
+    @Test
+    void anIdleSubscriberWaitingForEntriesHasNoneInFlight() throws Exception {
+        AtomicInteger waiting = new AtomicInteger();
+        EventTransport watched = (EventTransport) Proxy.newProxyInstance(
+                EventTransport.class.getClassLoader(), new Class<?>[] {EventTransport.class}, (proxy, method, args) -> {
+                    boolean read = method.getName().equals("read");
+                    if (read) {
+                        waiting.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(transport, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    } finally {
+                        if (read) {
+                            waiting.decrementAndGet();
+                        }
+                    }
+                });
+        subscriber = EventSubscriber.builder("mailer", watched)
+                .pollTimeout(Duration.ofSeconds(3))
+                .on("signup", Signup.class, (event, meta) -> {})
+                .build();
+        subscriber.start();
+        EventPublisher.builder("user-service", transport).build().publish("signup", new Signup("u-1"));
+        await(() -> subscriber.stats().processed() == 1 && transport.pending("signup", "mailer") == 0);
+        await(() -> waiting.get() == 1); // blocked in a read, holding the permits it may fill
+        assertThat(subscriber.stats().inFlight()).isZero();
+        assertThat(SubscriberHealthCheck.liveness(subscriber).check().data()).containsEntry("in_flight", 0);
     }
 
     @Test

@@ -321,17 +321,24 @@ public final class ResiliencePolicies implements CallPolicies, AutoCloseable {
             Callable<T> limited = bulkheaded;
             if (timeLimiter != null) {
                 TimeLimiter tl = timeLimiter;
-                limited = () -> tl.executeFutureSupplier(() -> CompletableFuture.supplyAsync(
-                        () -> {
-                            try {
-                                return bulkheaded.call();
-                            } catch (RuntimeException e) {
-                                throw e;
-                            } catch (Exception e) {
-                                throw new java.util.concurrent.CompletionException(e);
-                            }
-                        },
-                        timeLimited));
+                limited = () -> {
+                    try {
+                        return tl.executeFutureSupplier(() -> CompletableFuture.supplyAsync(
+                                () -> {
+                                    try {
+                                        return bulkheaded.call();
+                                    } catch (RuntimeException e) {
+                                        throw e;
+                                    } catch (Exception e) {
+                                        throw new java.util.concurrent.CompletionException(e);
+                                    }
+                                },
+                                timeLimited));
+                    } catch (TimeoutException e) {
+                        attempt.abandon(); // it goes on on its thread: let it cancel itself before any retry
+                        throw e;
+                    }
+                };
             }
             Callable<T> rated = rateLimiter == null ? limited : RateLimiter.decorateCallable(rateLimiter, limited);
             Callable<T> broken = circuit == null ? rated : CircuitBreaker.decorateCallable(circuit, rated);
