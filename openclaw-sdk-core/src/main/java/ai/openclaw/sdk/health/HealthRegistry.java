@@ -2,6 +2,7 @@ package ai.openclaw.sdk.health;
 
 import ai.openclaw.sdk.internal.Arguments;
 import ai.openclaw.sdk.internal.Secrets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -57,13 +58,15 @@ public final class HealthRegistry implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HealthRegistry.class);
 
     private final Duration timeout;
-    private final long cacheNanos;
+    private final long cacheMillis;
+    private final Clock clock;
     private final ExecutorService executor;
     private final Map<String, Entry> entries = Collections.synchronizedMap(new LinkedHashMap<>());
 
     private HealthRegistry(Builder b) {
         this.timeout = b.timeout;
-        this.cacheNanos = b.cacheFor.toNanos();
+        this.cacheMillis = b.cacheFor.toMillis();
+        this.clock = b.clock;
         AtomicInteger n = new AtomicInteger();
         this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "openclaw-health-" + n.incrementAndGet());
@@ -166,7 +169,7 @@ public final class HealthRegistry implements AutoCloseable {
         long start = System.nanoTime();
         List<Future<HealthResult>> runs = new ArrayList<>(selected.size());
         for (Entry e : selected) {
-            runs.add(e.current(start));
+            runs.add(e.current(clock.millis()));
         }
         List<HealthReport.Check> checks = new ArrayList<>(selected.size());
         for (int i = 0; i < selected.size(); i++) {
@@ -234,7 +237,7 @@ public final class HealthRegistry implements AutoCloseable {
         /** The run to wait for: a fresh cached result, the run going on, or a new one. */
         synchronized Future<HealthResult> current(long now) {
             HealthResult c = cached;
-            if (c != null && now - cachedAt < cacheNanos) {
+            if (c != null && now - cachedAt < cacheMillis) {
                 return java.util.concurrent.CompletableFuture.completedFuture(c);
             }
             Future<HealthResult> r = running;
@@ -259,7 +262,7 @@ public final class HealthRegistry implements AutoCloseable {
             }
             synchronized (this) {
                 cached = result;
-                cachedAt = System.nanoTime();
+                cachedAt = clock.millis();
             }
             return result;
         }
@@ -282,8 +285,15 @@ public final class HealthRegistry implements AutoCloseable {
     public static final class Builder {
         private Duration timeout = DEFAULT_TIMEOUT;
         private Duration cacheFor = DEFAULT_CACHE;
+        private Clock clock = Clock.systemUTC();
 
         private Builder() {}
+
+        /** The clock a cached result's age is read from; default the system's. Time limits are always real time. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
 
         /** How long a check may run before it is reported DOWN; default {@link #DEFAULT_TIMEOUT}. */
         public Builder timeout(Duration timeout) {

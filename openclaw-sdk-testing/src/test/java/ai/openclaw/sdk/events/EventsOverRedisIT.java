@@ -90,7 +90,7 @@ class EventsOverRedisIT {
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out waiting until " + what);
@@ -398,11 +398,12 @@ class EventsOverRedisIT {
             publisher.publish("user.created", user(i));
         }
         await("the workers are busy", () -> started.get() == 2);
-        Thread.sleep(300);
-        assertThat(first.stats().inFlight()).isEqualTo(4);
+        await("the reader fills every slot", () -> first.stats().inFlight() == 4);
+        // with every slot taken the reader waits for one: however long, nothing more is read
         assertThat(transport.pending("user.created", "billing-service"))
                 .as("only what is in flight was read from Redis")
                 .isEqualTo(4);
+        assertThat(first.stats().inFlight()).isEqualTo(4);
 
         release.countDown();
         await("some are handled", () -> handled.size() >= 6);
