@@ -174,6 +174,7 @@ public final class ResiliencePolicies implements CallPolicies, AutoCloseable {
                 .build();
         this.states = meter.gaugeBuilder("openclaw.resilience.circuit.state")
                 .setDescription("1 for the state each target's circuit breaker is in")
+                .setUnit("1")
                 .ofLongs()
                 .buildWithCallback(m -> guards.values().forEach(g -> {
                     if (g.circuit != null) {

@@ -240,6 +240,11 @@ class ResilienceTest {
                         "openclaw.resilience.circuit.state{openclaw.circuit.state=\"open\", "
                                 + "openclaw.target=\"billing-service\"}",
                         1L);
+        assertThat(metrics.collectAllMetrics())
+                .filteredOn(m -> m.getName().equals("openclaw.resilience.circuit.state"))
+                .singleElement()
+                .satisfies(m ->
+                        assertThat(m.getUnit()).as("as docs/telemetry.md says").isEqualTo("1"));
 
         Thread.sleep(350);
         status = e -> 200;
