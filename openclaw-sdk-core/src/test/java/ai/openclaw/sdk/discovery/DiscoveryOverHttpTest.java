@@ -2,6 +2,7 @@ package ai.openclaw.sdk.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.openclaw.sdk.MutableClock;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;

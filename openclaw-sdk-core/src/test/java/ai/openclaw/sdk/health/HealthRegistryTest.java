@@ -3,50 +3,17 @@ package ai.openclaw.sdk.health;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
+import ai.openclaw.sdk.MutableClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class HealthRegistryTest {
-    /** A clock the test moves. */
-    static final class MovableClock extends Clock {
-        private final AtomicLong millis = new AtomicLong(1_000_000);
-
-        void advance(Duration by) {
-            millis.addAndGet(by.toMillis());
-        }
-
-        @Override
-        public long millis() {
-            return millis.get();
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
     /** Generous: a check that only returns must never time out on a loaded machine. */
     private final HealthRegistry registry =
             HealthRegistry.builder().timeout(Duration.ofSeconds(30)).build();
@@ -159,7 +126,7 @@ class HealthRegistryTest {
     @Test
     void resultsAreReusedWithinTheCacheTime() throws Exception {
         AtomicInteger runs = new AtomicInteger();
-        MovableClock clock = new MovableClock();
+        MutableClock clock = new MutableClock();
         try (HealthRegistry cached = HealthRegistry.builder()
                 .cacheFor(Duration.ofMillis(300))
                 .clock(clock)

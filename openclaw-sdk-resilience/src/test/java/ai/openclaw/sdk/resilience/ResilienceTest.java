@@ -15,6 +15,7 @@ import ai.openclaw.sdk.health.HealthServer;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -104,6 +105,11 @@ class ResilienceTest {
     }
 
     private ServiceClient client(ResiliencePolicies policies) {
+        return clients(policies, OpenTelemetry.noop()).client("billing-service");
+    }
+
+    /** Clients of the test's billing-service, closed after the test. */
+    private ServiceClients clients(ResiliencePolicies policies, OpenTelemetry telemetry) {
         ServiceDiscovery discovery = ServiceDiscovery.builder()
                 .addSource(InstanceSource.of(Map.of(
                         "billing-service",
@@ -111,10 +117,12 @@ class ResilienceTest {
                                 "http://127.0.0.1:" + server.getAddress().getPort())))))
                 .failuresToEject(1_000)
                 .build();
-        ServiceClients clients =
-                ServiceClients.builder(discovery).policies(policies).build();
+        ServiceClients clients = ServiceClients.builder(discovery)
+                .policies(policies)
+                .openTelemetry(telemetry)
+                .build();
         open.add(clients);
-        return clients.client("billing-service");
+        return clients;
     }
 
     private ResiliencePolicies with(ResiliencePolicy.Builder policy) {
@@ -395,35 +403,24 @@ class ResilienceTest {
                         .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
                         .build();
                 ResiliencePolicies policies = with(ResiliencePolicy.builder().timeLimit(Duration.ofSeconds(2)))) {
-            ServiceDiscovery discovery = ServiceDiscovery.builder()
-                    .addSource(InstanceSource.of(Map.of(
-                            "billing-service",
-                            List.of(URI.create(
-                                    "http://127.0.0.1:" + server.getAddress().getPort())))))
-                    .build();
-            try (ServiceClients clients = ServiceClients.builder(discovery)
-                    .policies(policies)
-                    .openTelemetry(traced)
-                    .build()) {
-                Span parent = traced.getTracer("test").spanBuilder("checkout").startSpan();
-                try (Scope ignored = parent.makeCurrent()) {
-                    clients.client("billing-service").get("/invoices").send(String.class);
-                } finally {
-                    parent.end();
-                }
-                SpanData client = spans.getFinishedSpanItems().stream()
-                        .filter(s -> s.getKind() == SpanKind.CLIENT)
-                        .findFirst()
-                        .orElseThrow();
-                assertThat(client.getParentSpanId())
-                        .isEqualTo(parent.getSpanContext().getSpanId());
-                assertThat(client.getTraceId())
-                        .isEqualTo(parent.getSpanContext().getTraceId());
-                assertThat(traceparents)
-                        .singleElement()
-                        .asString()
-                        .contains(parent.getSpanContext().getTraceId());
+            ServiceClients clients = clients(policies, traced);
+            Span parent = traced.getTracer("test").spanBuilder("checkout").startSpan();
+            try (Scope ignored = parent.makeCurrent()) {
+                clients.client("billing-service").get("/invoices").send(String.class);
+            } finally {
+                parent.end();
             }
+            SpanData client = spans.getFinishedSpanItems().stream()
+                    .filter(s -> s.getKind() == SpanKind.CLIENT)
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(client.getParentSpanId())
+                    .isEqualTo(parent.getSpanContext().getSpanId());
+            assertThat(client.getTraceId()).isEqualTo(parent.getSpanContext().getTraceId());
+            assertThat(traceparents)
+                    .singleElement()
+                    .asString()
+                    .contains(parent.getSpanContext().getTraceId());
         }
     }
 
@@ -452,44 +449,33 @@ class ResilienceTest {
                         .initialBackoff(Duration.ofMillis(10))
                         // long enough for the second attempt on a loaded machine; the first never answers in time
                         .timeLimit(Duration.ofSeconds(5)))) {
-            ServiceDiscovery discovery = ServiceDiscovery.builder()
-                    .addSource(InstanceSource.of(Map.of(
-                            "billing-service",
-                            List.of(URI.create(
-                                    "http://127.0.0.1:" + server.getAddress().getPort())))))
-                    .build();
-            try (ServiceClients clients = ServiceClients.builder(discovery)
-                    .policies(policies)
-                    .openTelemetry(traced)
-                    .build()) {
-                assertThat(clients.client("billing-service").get("/invoices").send(String.class))
-                        .contains("ok");
-                release.countDown();
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                List<SpanData> client;
-                do {
-                    Thread.sleep(10); // the abandoned attempt's span ends on its own thread once cancelled
-                    client = spans.getFinishedSpanItems().stream()
-                            .filter(s -> s.getKind() == SpanKind.CLIENT)
-                            .toList();
-                } while (client.size() < 2 && System.nanoTime() < deadline);
-                assertThat(client).hasSize(2);
-                assertThat(client)
-                        .filteredOn(s -> s.getStatus().getStatusCode() == StatusCode.ERROR)
-                        .singleElement()
-                        .satisfies(s -> {
-                            assertThat(s.getStatus().getDescription())
-                                    .isEqualTo("abandoned: the policy's time limit passed");
-                            assertThat(s.getAttributes().get(AttributeKey.stringKey("error.type")))
-                                    .isEqualTo("timeout");
-                        });
-                assertThat(client)
-                        .filteredOn(s -> s.getStatus().getStatusCode() != StatusCode.ERROR)
-                        .singleElement()
-                        .satisfies(s -> assertThat(
-                                        s.getAttributes().get(AttributeKey.longKey("http.response.status_code")))
-                                .isEqualTo(200L));
-            }
+            ServiceClients clients = clients(policies, traced);
+            assertThat(clients.client("billing-service").get("/invoices").send(String.class))
+                    .contains("ok");
+            release.countDown();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            List<SpanData> client;
+            do {
+                Thread.sleep(10); // the abandoned attempt's span ends on its own thread once cancelled
+                client = spans.getFinishedSpanItems().stream()
+                        .filter(s -> s.getKind() == SpanKind.CLIENT)
+                        .toList();
+            } while (client.size() < 2 && System.nanoTime() < deadline);
+            assertThat(client).hasSize(2);
+            assertThat(client)
+                    .filteredOn(s -> s.getStatus().getStatusCode() == StatusCode.ERROR)
+                    .singleElement()
+                    .satisfies(s -> {
+                        assertThat(s.getStatus().getDescription())
+                                .isEqualTo("abandoned: the policy's time limit passed");
+                        assertThat(s.getAttributes().get(AttributeKey.stringKey("error.type")))
+                                .isEqualTo("timeout");
+                    });
+            assertThat(client)
+                    .filteredOn(s -> s.getStatus().getStatusCode() != StatusCode.ERROR)
+                    .singleElement()
+                    .satisfies(s -> assertThat(s.getAttributes().get(AttributeKey.longKey("http.response.status_code")))
+                            .isEqualTo(200L));
         }
     }
 

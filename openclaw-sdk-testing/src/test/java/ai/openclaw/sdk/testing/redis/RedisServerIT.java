@@ -12,6 +12,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The launcher, source by source, with real redis-server processes. */
 class RedisServerIT {
+    /** Puts the embedded binary in {@code bin} as {@code redis-server}, as a PATH entry holds one. */
+    private static void embeddedBinaryAsRedisServerIn(Path bin) throws IOException {
+        Path embedded;
+        try (RedisServer probe =
+                RedisServer.builder().only(RedisServer.Source.EMBEDDED).start()) {
+            embedded = probe.binary().orElseThrow();
+        }
+        Files.createSymbolicLink(bin.resolve("redis-server"), embedded);
+    }
+
     @Test
     void theEmbeddedBinaryStartsAndKeepsItsDataAcrossRestartAndCrash() {
         try (RedisServer redis =
@@ -53,12 +63,7 @@ class RedisServerIT {
 
     @Test
     void aRedisServerOnPathComesBeforeTheEmbeddedOne(@TempDir Path bin) throws IOException {
-        Path embedded;
-        try (RedisServer probe =
-                RedisServer.builder().only(RedisServer.Source.EMBEDDED).start()) {
-            embedded = probe.binary().orElseThrow();
-        }
-        Files.createSymbolicLink(bin.resolve("redis-server"), embedded);
+        embeddedBinaryAsRedisServerIn(bin);
         try (RedisServer redis = RedisServer.builder()
                 .environment(Map.of("PATH", bin.toString()))
                 .start()) {
@@ -116,12 +121,7 @@ class RedisServerIT {
 
     @Test
     void openclawTestRedisPicksOneSourceOverTheOrder(@TempDir Path bin) throws IOException {
-        Path embedded;
-        try (RedisServer probe =
-                RedisServer.builder().only(RedisServer.Source.EMBEDDED).start()) {
-            embedded = probe.binary().orElseThrow();
-        }
-        Files.createSymbolicLink(bin.resolve("redis-server"), embedded);
+        embeddedBinaryAsRedisServerIn(bin);
         try (RedisServer redis = RedisServer.builder()
                 .environment(Map.of("PATH", bin.toString(), "OPENCLAW_TEST_REDIS", "embedded"))
                 .start()) {
