@@ -100,4 +100,40 @@ class EventsCommandsIT {
         assertThat(down.exit()).isEqualTo(2);
         assertThat(down.err()).contains("cannot reach Redis at 127.0.0.1:1").doesNotContain("hunter2");
     }
+
+    @Test
+    void aPasswordNeverShowsAndAWrongOneIsCalledThat(RedisServer redis) throws Exception {
+        String password = "p@ss w/rd:x";
+        CliRun malformed = CliRun.of(
+                "events",
+                "tail",
+                "user.created",
+                "--redis",
+                "redis://alice:" + password + "@127.0.0.1:" + redis.port());
+        assertThat(malformed.exit()).isEqualTo(2);
+        assertThat(malformed.err())
+                .startsWith("openclaw: --redis: not a Redis URL: redis://****@127.0.0.1:")
+                .doesNotContain("ss w")
+                .doesNotContain("alice");
+
+        redis.command("CONFIG", "SET", "requirepass", password);
+        String encoded = "redis://:p%40ss%20w%2Frd%3Ax@127.0.0.1:" + redis.port();
+        try {
+            assertThat(CliRun.of("events", "tail", "user.created", "--redis", encoded)
+                            .exit())
+                    .as("percent-encoded, it connects")
+                    .isZero();
+            CliRun wrong =
+                    CliRun.of("events", "tail", "user.created", "--redis", "redis://:nope@127.0.0.1:" + redis.port());
+            assertThat(wrong.exit()).isEqualTo(2);
+            assertThat(wrong.err())
+                    .isEqualTo(
+                            "openclaw: Redis at 127.0.0.1:" + redis.port() + " refused the credentials (WRONGPASS)\n");
+        } finally {
+            RedisServer.builder()
+                    .environment(java.util.Map.of("REDIS_URL", encoded))
+                    .start()
+                    .command("CONFIG", "SET", "requirepass", "");
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package ai.openclaw.sdk.events.redis;
 
+import ai.openclaw.sdk.internal.Secrets;
 import ai.openclaw.sdk.transport.EventTransport;
 import ai.openclaw.sdk.transport.NoGroupException;
 import ai.openclaw.sdk.transport.StreamEntry;
@@ -106,7 +107,26 @@ public final class RedisTransport implements EventTransport {
      * @param uri {@code redis://[user:password@]host:port}, {@code rediss://...}, {@code redis-sentinel://...}
      */
     public static RedisTransport create(String uri) {
-        return create(RedisURI.create(Objects.requireNonNull(uri, "uri")));
+        return create(uri(uri));
+    }
+
+    /**
+     * Parses a Redis URL as Lettuce does ({@code redis://[user:password@]host:port[/database]}, {@code rediss://},
+     * {@code redis-sentinel://}); a password holding a space, {@code @}, {@code /}, {@code :} or {@code %} is
+     * percent-encoded ({@code %20}, {@code %40}, {@code %2F}, {@code %3A}, {@code %25}).
+     *
+     * @throws IllegalArgumentException when it is not one; the message shows the URL without its user information
+     *     and query values, and carries no cause (the parser's own message would quote the password)
+     */
+    public static RedisURI uri(String url) {
+        Objects.requireNonNull(url, "url");
+        try {
+            return RedisURI.create(url);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not a Redis URL: " + Secrets.redactUrl(url)
+                    + " (expected redis://[user:password@]host:port; percent-encode a space, '@', '/', ':' or '%'"
+                    + " in the password)");
+        }
     }
 
     /** A transport to a standalone server or through Sentinel. */

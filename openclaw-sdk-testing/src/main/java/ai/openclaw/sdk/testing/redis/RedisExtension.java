@@ -73,11 +73,11 @@ public final class RedisExtension implements BeforeAllCallback, BeforeEachCallba
     }
 
     /**
-     * Closed by JUnit when its context ends. A {@code CloseableResource} rather than the {@link AutoCloseable} server
-     * itself: JUnit 5.10 to 5.12 close only the former kind of stored value, later versions both.
+     * Closed by JUnit when its context ends, whichever JUnit: 5.10 to 5.12 close a stored {@code CloseableResource},
+     * 5.13 and later an {@link AutoCloseable} (and warn about a value that is only the former). Either way once.
      */
     @SuppressWarnings("deprecation")
-    private record Started(RedisServer server) implements ExtensionContext.Store.CloseableResource {
+    private record Started(RedisServer server) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
             server.close();
