@@ -698,10 +698,19 @@ public final class EventSubscriber implements AutoCloseable {
                             + version.map(Object::toString).orElse("(no version)"));
             return false;
         }
-        if (contracts != null && version.isPresent()) {
-            Optional<EventContract> contract = contracts.eventContract(type, version.get());
+        if (contracts != null
+                && (version.isPresent() || !contracts.eventContracts(type).isEmpty())) {
+            Optional<EventContract> contract = version.isPresent()
+                    ? contracts.eventContract(type, version.get())
+                    : newestAccepted(type, registration.versions());
             if (contract.isEmpty()) {
-                deadLetter(entry, envelope, "no contract for " + type + " " + version.get());
+                deadLetter(
+                        entry,
+                        envelope,
+                        version.isPresent()
+                                ? "no contract for " + type + " " + version.get()
+                                : "no contract of " + type + " that the handler accepts (" + registration.versions()
+                                        + ") to check an event without a version against");
                 return false;
             }
             List<ContractViolation> violations = contract.get().validate(envelope.data());
@@ -721,10 +730,26 @@ public final class EventSubscriber implements AutoCloseable {
         return run(entry, envelope, registration);
     }
 
+    /**
+     * The handler of an event: the first that accepts its version. An event without a version is taken as the newest
+     * version a handler accepts: the first handler that accepts any version, else the first one.
+     */
     private Optional<Registration<?>> registrationFor(String type, Optional<ContractVersion> version) {
-        for (Registration<?> r : handlers.getOrDefault(type, List.of())) {
+        List<Registration<?>> registered = handlers.getOrDefault(type, List.of());
+        for (Registration<?> r : registered) {
             if (r.versions() == null || (version.isPresent() && r.versions().accepts(version.get()))) {
                 return Optional.of(r);
+            }
+        }
+        return version.isEmpty() && !registered.isEmpty() ? Optional.of(registered.get(0)) : Optional.empty();
+    }
+
+    /** The newest contract of the type that the handler accepts: what an event without a version is checked against. */
+    private Optional<EventContract> newestAccepted(String type, @Nullable AcceptedVersions accepted) {
+        List<EventContract> all = Objects.requireNonNull(contracts).eventContracts(type);
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (accepted == null || accepted.accepts(all.get(i).version())) {
+                return Optional.of(all.get(i));
             }
         }
         return Optional.empty();

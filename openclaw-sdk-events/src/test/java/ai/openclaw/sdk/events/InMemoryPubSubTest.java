@@ -3,6 +3,10 @@ package ai.openclaw.sdk.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.openclaw.sdk.contract.AcceptedVersions;
+import ai.openclaw.sdk.contract.ContractRegistry;
+import ai.openclaw.sdk.contract.ContractVersion;
+import ai.openclaw.sdk.contract.EventContract;
 import ai.openclaw.sdk.events.memory.InMemoryTransport;
 import ai.openclaw.sdk.transport.EventTransport;
 import ai.openclaw.sdk.transport.Trim;
@@ -69,6 +73,42 @@ class InMemoryPubSubTest {
         assertThat(envelope.get("data").get("at").asText())
                 .as("ISO-8601 on the wire")
                 .isEqualTo("2026-12-02T10:15:30.123Z");
+    }
+
+    @Test
+    void anEventWithoutAContractVersionIsCheckedAgainstTheNewestAcceptedContract() throws Exception {
+        ContractRegistry contracts = ContractRegistry.of(
+                List.of(
+                        EventContract.of(
+                                "signup", ContractVersion.parse("1.0"), JSON.readTree("{\"type\":\"object\"}")),
+                        EventContract.of(
+                                "signup",
+                                ContractVersion.parse("1.1"),
+                                JSON.readTree("{\"type\":\"object\",\"required\":[\"userId\"],"
+                                        + "\"properties\":{\"userId\":{\"type\":\"string\"}}}"))),
+                List.of());
+        // a publisher without contracts writes no contractversion, as any other producer may
+        EventPublisher unversioned =
+                EventPublisher.builder("user-service", transport).build();
+        List<String> handled = new java.util.concurrent.CopyOnWriteArrayList<>();
+        subscriber = EventSubscriber.builder("mailer", transport)
+                .contracts(contracts)
+                .pollTimeout(Duration.ofMillis(50))
+                .on(
+                        "signup",
+                        AcceptedVersions.parse("1.x"),
+                        Map.class,
+                        (event, meta) -> handled.add(String.valueOf(event.get("userId"))))
+                .build();
+        subscriber.start();
+        unversioned.publish("signup", Map.of("userId", 42));
+        unversioned.publish("signup", Map.of("userId", "u-1"));
+
+        await(() -> handled.size() == 1 && subscriber.stats().deadLettered() == 1);
+        assertThat(handled).containsExactly("u-1");
+        JsonNode letter = JSON.readTree(
+                transport.entries("signup.dlq").values().iterator().next());
+        assertThat(letter.get("reason").asText()).startsWith("contract violated: signup 1.1: /userId: type:");
     }
 
     @Test
