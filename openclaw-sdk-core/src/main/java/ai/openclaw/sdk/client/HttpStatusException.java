@@ -1,5 +1,7 @@
 package ai.openclaw.sdk.client;
 
+import ai.openclaw.sdk.policy.ClassifiedFailure;
+import ai.openclaw.sdk.policy.FailureKind;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -8,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * page never fills memory or logs), the request id the service returned, and the RFC 9457 problem when the body is
  * {@code application/problem+json}.
  */
-public class HttpStatusException extends ClientException {
+public class HttpStatusException extends ClientException implements ClassifiedFailure {
     private static final long serialVersionUID = 1L;
 
     private final int status;
@@ -52,7 +54,18 @@ public class HttpStatusException extends ClientException {
         this.retryAfter = retryAfter;
     }
 
+    /**
+     * 5xx: {@link FailureKind#TRANSIENT} (the service is unwell); 429: {@link FailureKind#THROTTLED} (it asks to slow
+     * down); any other: {@link FailureKind#PERMANENT} (the request is wrong). A policy's retry statuses decide what is
+     * retried.
+     */
+    @Override
+    public FailureKind failureKind() {
+        return status >= 500 ? FailureKind.TRANSIENT : status == 429 ? FailureKind.THROTTLED : FailureKind.PERMANENT;
+    }
+
     /** How long the service asked callers to wait before retrying ({@code Retry-After}), if it did. */
+    @Override
     public Optional<java.time.Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }

@@ -13,6 +13,7 @@ import ai.openclaw.sdk.json.JsonMappers;
 import ai.openclaw.sdk.policy.CallContext;
 import ai.openclaw.sdk.policy.CallPolicies;
 import ai.openclaw.sdk.policy.CallPolicy;
+import ai.openclaw.sdk.policy.CallPolicyException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -213,6 +214,9 @@ public final class ServiceClients implements AutoCloseable {
                     });
         } catch (ClientException | ContractViolationException | IllegalArgumentException e) {
             throw e;
+        } catch (CallPolicyException e) {
+            // refused by the policy (open circuit, full bulkhead, rate limit) or given up on (time limit)
+            throw new ServiceUnavailableException(service, operation, e.getMessage(), e);
         } catch (Exception e) {
             throw new ServiceUnavailableException(service, operation, service + " refused " + operation + ": " + e, e);
         }

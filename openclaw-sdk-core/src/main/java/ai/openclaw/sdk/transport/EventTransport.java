@@ -22,10 +22,26 @@ public interface EventTransport extends AutoCloseable {
     /**
      * Appends an entry with one field, {@code data}. The call must not wait for the store: entries appended one after
      * another, without waiting, are stored in that order (the publisher's batches rely on it; Lettuce pipelines them).
+     * Cancelling the returned stage's future withdraws the append if it has not been sent yet (a publisher that stops
+     * waiting does, so that a retry never stacks a copy of an attempt still queued). A failed stage fails with an
+     * {@link AppendException} saying whether the entry may be stored anyway.
      *
      * @return the entry's id, once the store has it
      */
     CompletionStage<String> append(String stream, String data, Trim trim);
+
+    /**
+     * Withdraws an append whose answer the caller no longer waits for: cancels it, and says whether the entry surely
+     * will not be stored. The default cancels and answers false (it may have been sent); a transport that knows the
+     * append was still queued (Redis unreachable since it was made) answers true.
+     *
+     * @param append a stage {@link #append} returned
+     * @return true when the entry was not sent and now never will be; false when it may be stored
+     */
+    default boolean withdraw(CompletionStage<String> append) {
+        append.toCompletableFuture().cancel(true);
+        return false;
+    }
 
     /**
      * Creates a consumer group, and the stream if it is missing; does nothing when the group exists.

@@ -1,7 +1,6 @@
 package ai.openclaw.sdk.events;
 
 import ai.openclaw.sdk.catalog.ServiceCatalog;
-import ai.openclaw.sdk.client.ServiceUnavailableException;
 import ai.openclaw.sdk.contract.ContractRegistry;
 import ai.openclaw.sdk.contract.ContractViolation;
 import ai.openclaw.sdk.contract.ContractViolationException;
@@ -12,6 +11,9 @@ import ai.openclaw.sdk.internal.Arguments;
 import ai.openclaw.sdk.json.JsonMappers;
 import ai.openclaw.sdk.policy.CallContext;
 import ai.openclaw.sdk.policy.CallPolicies;
+import ai.openclaw.sdk.policy.CallPolicy;
+import ai.openclaw.sdk.policy.CallPolicyException;
+import ai.openclaw.sdk.transport.AppendException;
 import ai.openclaw.sdk.transport.EventTransport;
 import ai.openclaw.sdk.transport.Trim;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,6 +39,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,7 +62,9 @@ import org.jspecify.annotations.Nullable;
  * W3C trace context of a PRODUCER span {@code publish <type>} (OpenTelemetry messaging conventions).
  *
  * <p>A publish returns the stream entry id once Redis has the entry. When it cannot be stored the caller gets a
- * {@link PublishException}; it is never reported as sent when it was not.
+ * {@link PublishException} whose {@link PublishException#outcome()} says whether it was refused, not stored, or may
+ * be stored ({@link PublishOutcomeUnknownException}); it is never reported as sent when it was not, nor as not stored
+ * when it may be.
  */
 public final class EventPublisher {
     /** The largest envelope published, by default: 1 MiB. */
@@ -131,7 +136,8 @@ public final class EventPublisher {
      * Publishes and waits until Redis has the entry.
      *
      * @return the stream entry id
-     * @throws PublishException when the event is refused or cannot be stored
+     * @throws PublishException when the event is refused or not stored ({@link PublishException#outcome()})
+     * @throws PublishOutcomeUnknownException when it was sent and no answer came: it may be stored
      * @throws ContractViolationException when the payload breaks its contract
      */
     public String publish(String eventType, Object payload) {
@@ -142,37 +148,83 @@ public final class EventPublisher {
     public String publish(String eventType, Object payload, @Nullable String orderingKey) {
         Prepared p = prepare(eventType, payload, orderingKey);
         String stream = streamOf(eventType);
+        Sending sending = new Sending(p);
         try {
-            // a retried XADD whose reply was lost may store the event twice: subscribers handle at least once anyway
-            String id = policies.forTarget(stream)
-                    .execute(new CallContext(stream, "publish " + eventType, true), () -> {
-                        CompletionStage<String> sent;
-                        try {
-                            sent = transport.append(stream, p.json, trimOf(eventType));
-                        } catch (RuntimeException e) {
-                            sent = CompletableFuture.failedFuture(e);
-                        }
-                        try {
-                            return await(eventType, sent);
-                        } catch (PublishException e) {
-                            // the store is unreachable: a failure the policy may retry
-                            throw new ServiceUnavailableException(stream, "publish " + eventType, e.getMessage(), e);
-                        }
-                    });
+            String id =
+                    policies.forTarget(stream).execute(new CallContext(stream, "publish " + eventType, true), sending);
             published.add(1, attributesOf(eventType));
             p.span.setAttribute("messaging.redis.entry.id", id);
             return id;
         } catch (Exception e) {
-            p.span.setStatus(StatusCode.ERROR, String.valueOf(e.getMessage()));
+            PublishException failure = sending.failure(e);
+            p.span.recordException(failure);
+            p.span.setStatus(StatusCode.ERROR, failure.outcome().name().toLowerCase(java.util.Locale.ROOT));
             publishFailures.add(1, attributesOf(eventType));
-            if (e instanceof ServiceUnavailableException unavailable) {
-                // the last attempt's failure, or the policy's refusal (open circuit...)
-                Throwable cause = e.getCause() instanceof PublishException pe ? pe : e;
-                throw new PublishException(eventType, unavailable.getMessage(), cause);
-            }
-            throw new PublishException(eventType, "the " + eventType + " event was not stored: " + e, e);
+            throw failure;
         } finally {
             p.span.end();
+        }
+    }
+
+    /**
+     * The attempts of one publish, run by the stream's policy. Each attempt appends and waits up to the timeout; an
+     * attempt it stops waiting for (its own timeout, or the policy's time limit) is cancelled, so that Lettuce never
+     * sends it later beside the retry: at most one copy per attempt can be stored.
+     */
+    private final class Sending implements CallPolicy.Attempt<String> {
+        private final Prepared p;
+        private final AtomicReference<CompletableFuture<String>> running = new AtomicReference<>();
+        /** Whether an attempt may have stored the event: then a later failure cannot say "not stored". */
+        private volatile boolean maybeStored;
+
+        Sending(Prepared p) {
+            this.p = p;
+        }
+
+        @Override
+        public String call() {
+            CompletableFuture<String> sent = send(p);
+            running.set(sent);
+            try {
+                return await(p, sent);
+            } catch (PublishOutcomeUnknownException e) {
+                maybeStored = true;
+                throw e;
+            }
+        }
+
+        @Override
+        public void abandon() {
+            CompletableFuture<String> sent = running.get();
+            if (sent != null && !transport.withdraw(sent)) {
+                maybeStored = true; // it may have been written before the policy stopped waiting
+            }
+        }
+
+        /** The publish's failure, as the caller gets it: the last attempt's, or the policy's, judged over all. */
+        PublishException failure(Exception e) {
+            PublishException last;
+            if (e instanceof PublishException pe) {
+                last = pe;
+            } else if (e instanceof CallPolicyException refused) {
+                last = refused.wasAttempted()
+                        ? unknown(p, refused.getMessage(), refused)
+                        : new PublishException(
+                                p.type,
+                                PublishException.Outcome.NOT_STORED,
+                                p.id,
+                                "the " + p.type + " event was not sent: " + refused.getMessage(),
+                                refused);
+            } else {
+                last = unknown(p, e.toString(), e);
+            }
+            if (maybeStored && !(last instanceof PublishOutcomeUnknownException)) {
+                return unknown(
+                        p,
+                        "an earlier attempt went unanswered, so it may be stored; the last: " + last.getMessage(),
+                        last);
+            }
+            return last;
         }
     }
 
@@ -184,13 +236,7 @@ public final class EventPublisher {
     /** Publishes with an ordering key, without waiting. */
     public CompletionStage<String> publishAsync(String eventType, Object payload, @Nullable String orderingKey) {
         Prepared p = prepare(eventType, payload, orderingKey);
-        CompletionStage<String> sent;
-        try {
-            sent = transport.append(streamOf(eventType), p.json, trimOf(eventType));
-        } catch (RuntimeException e) {
-            sent = CompletableFuture.failedFuture(e);
-        }
-        return finish(p, sent);
+        return finish(p, send(p));
     }
 
     /** One event of a batch. */
@@ -238,32 +284,31 @@ public final class EventPublisher {
         for (int i = 0; i < checked.size(); i++) {
             Prepared p = written[i] != null ? written[i] : prepare(checked.get(i));
             prepared.add(p);
-            CompletionStage<String> sent;
-            try {
-                sent = transport.append(streamOf(p.type), p.json, trimOf(p.type));
-            } catch (RuntimeException e) {
-                sent = CompletableFuture.failedFuture(e);
-            }
-            stages.add(finish(p, sent));
+            stages.add(finish(p, send(p)));
         }
         List<String> ids = new ArrayList<>(stages.size());
         List<String> failures = new ArrayList<>();
-        Throwable first = null;
+        PublishException first = null;
+        boolean unknown = false;
         for (int i = 0; i < stages.size(); i++) {
             try {
-                ids.add(await(prepared.get(i).type, stages.get(i)));
+                ids.add(await(prepared.get(i), stages.get(i).toCompletableFuture()));
             } catch (PublishException e) {
-                failures.add("#" + i + " " + prepared.get(i).type);
+                failures.add("#" + i + " " + prepared.get(i).type
+                        + (e.outcome() == PublishException.Outcome.UNKNOWN ? " (outcome unknown)" : ""));
                 first = first == null ? e : first;
+                unknown |= e.outcome() == PublishException.Outcome.UNKNOWN;
                 ids.add(null);
             }
         }
         if (!failures.isEmpty()) {
-            throw new PublishException(
-                    prepared.get(0).type,
-                    failures.size() + " of " + events.size() + " events were not stored (" + String.join(", ", failures)
-                            + "); the others were",
-                    first);
+            String message = failures.size() + " of " + events.size() + " events were not stored ("
+                    + String.join(", ", failures) + "); the others were";
+            throw unknown
+                    ? new PublishOutcomeUnknownException(
+                            first.eventType(), first.eventId().orElse(""), message, first)
+                    : new PublishException(
+                            first.eventType(), first.outcome(), first.eventId().orElse(null), message, first);
         }
         return List.copyOf(ids);
     }
@@ -296,6 +341,8 @@ public final class EventPublisher {
             if (self.isPresent() && !self.get().publishes().contains(eventType)) {
                 throw new PublishException(
                         eventType,
+                        PublishException.Outcome.REFUSED,
+                        null,
                         "'" + service + "' does not list '" + eventType
                                 + "' under publishes in the catalog; add it, or build the publisher with enforceCatalog(false)",
                         null);
@@ -306,7 +353,11 @@ public final class EventPublisher {
                 contracts == null ? Optional.empty() : contracts.latestEventContract(eventType);
         if (contracts != null && contract.isEmpty()) {
             throw new PublishException(
-                    eventType, "there is no contract for '" + eventType + "' to validate against", null);
+                    eventType,
+                    PublishException.Outcome.REFUSED,
+                    null,
+                    "there is no contract for '" + eventType + "' to validate against",
+                    null);
         }
         if (contract.isPresent()) {
             List<ContractViolation> violations = contract.get().validate(data);
@@ -360,6 +411,8 @@ public final class EventPublisher {
             span.setStatus(StatusCode.ERROR, "too large").end();
             throw new PublishException(
                     eventType,
+                    PublishException.Outcome.REFUSED,
+                    id,
                     "the " + eventType + " event is " + bytes + " bytes, over the limit of " + maxEventBytes,
                     null);
         }
@@ -378,41 +431,100 @@ public final class EventPublisher {
                         io.opentelemetry.api.common.AttributeKey.stringKey("messaging.destination.name"), streamOf(t)));
     }
 
-    private CompletionStage<String> finish(Prepared p, CompletionStage<String> sent) {
+    /** Hands the event to the transport; an append that throws at once was not sent. */
+    private CompletableFuture<String> send(Prepared p) {
+        try {
+            return transport.append(streamOf(p.type), p.json, trimOf(p.type)).toCompletableFuture();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(new AppendException(
+                    streamOf(p.type), false, "not sent: " + e.getClass().getSimpleName() + ": " + e.getMessage(), e));
+        }
+    }
+
+    /** The asynchronous publish's stage: its failure a {@link PublishException} saying what became of the event. */
+    private CompletionStage<String> finish(Prepared p, CompletableFuture<String> sent) {
         io.opentelemetry.api.common.Attributes attributes = attributesOf(p.type);
-        return sent.whenComplete((entryId, error) -> {
+        CompletableFuture<String> out = new CompletableFuture<>() {
+            @Override
+            public boolean cancel(boolean mayInterruptIfRunning) {
+                sent.cancel(mayInterruptIfRunning); // withdrawn if still queued
+                return super.cancel(mayInterruptIfRunning);
+            }
+        };
+        sent.whenComplete((entryId, error) -> {
             if (error != null) {
+                PublishException failure = failureOf(p, error);
                 publishFailures.add(1, attributes);
-                p.span.recordException(error);
-                p.span.setStatus(StatusCode.ERROR, String.valueOf(error.getMessage()));
+                p.span.recordException(failure);
+                p.span.setStatus(StatusCode.ERROR, failure.outcome().name().toLowerCase(java.util.Locale.ROOT));
+                p.span.end();
+                out.completeExceptionally(failure);
             } else {
                 published.add(1, attributes);
                 p.span.setAttribute("messaging.redis.entry.id", entryId);
+                p.span.end();
+                out.complete(entryId);
             }
-            p.span.end();
         });
+        return out;
     }
 
-    private String await(String eventType, CompletionStage<String> stage) {
+    /**
+     * Waits for an append up to the timeout. One it stops waiting for is cancelled (withdrawn if Lettuce still holds
+     * it), and its outcome is unknown.
+     */
+    private String await(Prepared p, CompletableFuture<String> sent) {
         try {
-            return stage.toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return sent.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | CompletionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            if (cause instanceof PublishException p) {
-                throw p;
-            }
-            throw new PublishException(
-                    eventType, "the " + eventType + " event was not stored: " + cause.getMessage(), cause);
+            throw failureOf(p, e.getCause() == null ? e : e.getCause());
         } catch (TimeoutException e) {
-            throw new PublishException(
-                    eventType,
-                    "no answer from the transport within " + timeout + "; the " + eventType
-                            + " event may or may not be stored",
-                    e);
+            if (transport.withdraw(sent)) {
+                throw new PublishException(
+                        p.type,
+                        PublishException.Outcome.NOT_STORED,
+                        p.id,
+                        "the " + p.type + " event " + p.id + " was not stored: the transport could not send it within "
+                                + timeout + " (Redis unreachable), and it is withdrawn",
+                        e);
+            }
+            throw unknown(p, "no answer from the transport within " + timeout, e);
+        } catch (java.util.concurrent.CancellationException e) {
+            throw unknown(p, "the append was cancelled", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new PublishException(eventType, "interrupted while publishing " + eventType, e);
+            if (transport.withdraw(sent)) {
+                throw new PublishException(
+                        p.type, PublishException.Outcome.NOT_STORED, p.id, "interrupted before it was sent", e);
+            }
+            throw unknown(p, "interrupted while waiting for the transport", e);
         }
+    }
+
+    /** A failed append, as a {@link PublishException}: not stored when the transport says so, else unknown. */
+    private static PublishException failureOf(Prepared p, Throwable error) {
+        Throwable e = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (e instanceof PublishException pe) {
+            return pe;
+        }
+        if (e instanceof AppendException a && !a.outcomeUnknown()) {
+            return new PublishException(
+                    p.type,
+                    PublishException.Outcome.NOT_STORED,
+                    p.id,
+                    "the " + p.type + " event " + p.id + " was " + a.getMessage(),
+                    a);
+        }
+        return unknown(p, e instanceof AppendException a ? a.getMessage() : e.toString(), e);
+    }
+
+    private static PublishOutcomeUnknownException unknown(Prepared p, String why, @Nullable Throwable cause) {
+        return new PublishOutcomeUnknownException(
+                p.type,
+                p.id,
+                "the outcome of publishing the " + p.type + " event " + p.id + " is unknown (" + why
+                        + "): it may be in the stream; a copy published again carries the same id",
+                cause);
     }
 
     private Trim trimOf(String eventType) {

@@ -3,7 +3,6 @@ package ai.openclaw.sdk.resilience;
 import ai.openclaw.sdk.health.HealthCheck;
 import ai.openclaw.sdk.health.HealthResult;
 import ai.openclaw.sdk.health.HealthStatus;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,8 +47,7 @@ public final class CircuitBreakerHealthCheck implements HealthCheck {
         Map<String, Object> data = new LinkedHashMap<>();
         List<String> criticalOpen = new ArrayList<>();
         int open = 0;
-        for (Map.Entry<String, CircuitBreaker.State> e :
-                policies.circuitStates().entrySet()) {
+        for (Map.Entry<String, CircuitState> e : policies.circuitStates().entrySet()) {
             data.put(e.getKey(), e.getValue().name());
             if (isOpen(e.getValue())) {
                 open++;
@@ -66,8 +64,8 @@ public final class CircuitBreakerHealthCheck implements HealthCheck {
                 .withData("error", "the circuit to " + String.join(", ", criticalOpen) + " is open");
     }
 
-    private static boolean isOpen(CircuitBreaker.State state) {
-        return state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN;
+    private static boolean isOpen(CircuitState state) {
+        return state == CircuitState.OPEN || state == CircuitState.FORCED_OPEN;
     }
 
     @Override

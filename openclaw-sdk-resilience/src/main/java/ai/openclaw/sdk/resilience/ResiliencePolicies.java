@@ -3,11 +3,11 @@ package ai.openclaw.sdk.resilience;
 import ai.openclaw.sdk.catalog.HttpCommunication;
 import ai.openclaw.sdk.catalog.ServiceCatalog;
 import ai.openclaw.sdk.catalog.ServiceDefinition;
-import ai.openclaw.sdk.client.HttpStatusException;
-import ai.openclaw.sdk.client.ServiceUnavailableException;
 import ai.openclaw.sdk.policy.CallContext;
 import ai.openclaw.sdk.policy.CallPolicies;
 import ai.openclaw.sdk.policy.CallPolicy;
+import ai.openclaw.sdk.policy.CallPolicyException;
+import ai.openclaw.sdk.policy.ClassifiedFailure;
 import ai.openclaw.sdk.resilience.internal.PolicyProperties;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
@@ -42,7 +42,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -85,11 +84,14 @@ import org.slf4j.LoggerFactory;
  * (Resilience4j's recommended order). Each retry passes the circuit breaker, so an open circuit stops retries at once;
  * the time limit applies to each attempt; the bulkhead counts calls in progress, not calls waiting to retry.
  *
- * <p>Retries: only calls that may be repeated (an idempotent method, or an {@code Idempotency-Key}); on connection
- * failures and the policy's statuses (429, 502, 503, 504), after exponential backoff with jitter, or the service's
- * {@code Retry-After} when it gives one. The circuit counts connection failures, time limits and 5xx as failures;
- * 4xx answers are the caller's doing and count as successes. Refusals (open circuit, full bulkhead, rate limit, time
- * limit) are {@link ServiceUnavailableException}s naming why.
+ * <p>Retries: only calls that may be repeated (an idempotent method, an {@code Idempotency-Key}, a publish); on
+ * failures the policy judges retryable ({@link ResiliencePolicy#retries}: by default connection failures, time limits,
+ * the policy's statuses 429, 502, 503, 504, an event not stored), after exponential backoff with jitter, or the
+ * {@code Retry-After} the target gave. The circuit counts what {@link ResiliencePolicy#recordsAsFailure} says (by
+ * default {@link ai.openclaw.sdk.policy.FailureKind#TRANSIENT} failures: unreachable, timed out, 5xx); 4xx answers are
+ * the caller's doing and count as successes. Both are predicates a policy can replace. A refusal (open circuit, full
+ * bulkhead, rate limit) or a time limit is a {@link CallPolicyException} naming why, which a client turns into a
+ * {@code ServiceUnavailableException} and a publisher into a {@code PublishException}.
  */
 public final class ResiliencePolicies implements CallPolicies, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ResiliencePolicies.class);
@@ -103,8 +105,14 @@ public final class ResiliencePolicies implements CallPolicies, AutoCloseable {
     private static final AttributeKey<String> FROM = AttributeKey.stringKey("openclaw.circuit.from");
     private static final AttributeKey<String> REASON = AttributeKey.stringKey("openclaw.rejection.reason");
 
-    /** A circuit breaker changed state. */
-    public record CircuitTransition(String target, CircuitBreaker.State from, CircuitBreaker.State to) {}
+    /**
+     * A circuit breaker changed state.
+     *
+     * @param target the target whose circuit it is
+     * @param from the state it left
+     * @param to the state it entered
+     */
+    public record CircuitTransition(String target, CircuitState from, CircuitState to) {}
 
     private final ResiliencePolicy defaults;
     private final Map<String, ResiliencePolicy> byTarget;
@@ -178,21 +186,23 @@ public final class ResiliencePolicies implements CallPolicies, AutoCloseable {
                 .ofLongs()
                 .buildWithCallback(m -> guards.values().forEach(g -> {
                     if (g.circuit != null) {
-                        m.record(1, Attributes.of(TARGET, g.target, STATE, name(g.circuit.getState())));
+                        m.record(
+                                1,
+                                Attributes.of(
+                                        TARGET,
+                                        g.target,
+                                        STATE,
+                                        CircuitState.of(g.circuit.getState()).label()));
                     }
                 }));
     }
 
-    private static String name(CircuitBreaker.State state) {
-        return state.name().toLowerCase(Locale.ROOT);
-    }
-
     /** The state of every circuit breaker created so far, by target: for health and readiness output. */
-    public Map<String, CircuitBreaker.State> circuitStates() {
-        Map<String, CircuitBreaker.State> all = new TreeMap<>();
+    public Map<String, CircuitState> circuitStates() {
+        Map<String, CircuitState> all = new TreeMap<>();
         guards.values().forEach(g -> {
             if (g.circuit != null) {
-                all.put(g.target, g.circuit.getState());
+                all.put(g.target, CircuitState.of(g.circuit.getState()));
             }
         });
         return Collections.unmodifiableMap(all);
@@ -223,9 +233,9 @@ public final class ResiliencePolicies implements CallPolicies, AutoCloseable {
     }
 
     /** The state of a target's circuit breaker; empty before its first call or without one. */
-    public Optional<CircuitBreaker.State> circuitState(String target) {
+    public Optional<CircuitState> circuitState(String target) {
         Guard g = guards.get(target);
-        return g == null || g.circuit == null ? Optional.empty() : Optional.of(g.circuit.getState());
+        return g == null || g.circuit == null ? Optional.empty() : Optional.of(CircuitState.of(g.circuit.getState()));
     }
 
     @Override
@@ -261,15 +271,16 @@ public final class ResiliencePolicies implements CallPolicies, AutoCloseable {
                                 .waitDurationInOpenState(policy.openDuration())
                                 .permittedNumberOfCallsInHalfOpenState(policy.halfOpenCalls())
                                 .automaticTransitionFromOpenToHalfOpenEnabled(false)
-                                .recordException(ResiliencePolicies::isFailure)
+                                .recordException(policy::recordsAsFailure)
                                 .build());
                 circuit.getEventPublisher().onStateTransition(e -> {
                     CircuitTransition t = new CircuitTransition(
                             target,
-                            e.getStateTransition().getFromState(),
-                            e.getStateTransition().getToState());
+                            CircuitState.of(e.getStateTransition().getFromState()),
+                            CircuitState.of(e.getStateTransition().getToState()));
                     LOG.warn("circuit breaker of {}: {} -> {}", target, t.from(), t.to());
-                    transitions.add(1, Attributes.of(TARGET, target, FROM, name(t.from()), STATE, name(t.to())));
+                    transitions.add(
+                            1, Attributes.of(TARGET, target, FROM, t.from().label(), STATE, t.to().label()));
                     for (Consumer<CircuitTransition> l : listeners) {
                         l.accept(t);
                     }
@@ -306,7 +317,7 @@ public final class ResiliencePolicies implements CallPolicies, AutoCloseable {
                             RetryConfig.custom()
                                     .maxAttempts(policy.maxAttempts())
                                     .intervalBiFunction(backoff(policy))
-                                    .retryOnException(ResiliencePolicies.this::isRetryable)
+                                    .retryOnException(policy::retries)
                                     .failAfterMaxAttempts(false)
                                     .build())
                     : null;
@@ -316,9 +327,14 @@ public final class ResiliencePolicies implements CallPolicies, AutoCloseable {
             }
         }
 
+        /**
+         * Runs the attempts: retry(circuit(rate limit(time limit(bulkhead(attempt))))). Each layer's refusal becomes a
+         * {@link CallPolicyException} where it happens, so the retry and circuit predicates, and the caller, see the
+         * SDK's types only.
+         */
         <T> T execute(CallContext context, CallPolicy.Attempt<T> attempt) throws Exception {
             Callable<T> call = attempt::call;
-            Callable<T> bulkheaded = Bulkhead.decorateCallable(bulkhead, call);
+            Callable<T> bulkheaded = refusing(context, Bulkhead.decorateCallable(bulkhead, call));
             Callable<T> limited = bulkheaded;
             if (timeLimiter != null) {
                 TimeLimiter tl = timeLimiter;
@@ -337,12 +353,17 @@ public final class ResiliencePolicies implements CallPolicies, AutoCloseable {
                                 timeLimited));
                     } catch (TimeoutException e) {
                         attempt.abandon(); // it goes on on its thread: let it cancel itself before any retry
-                        throw e;
+                        throw refusal(context, e);
+                    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CompletionException e) {
+                        throw unwrapped(e);
                     }
                 };
             }
-            Callable<T> rated = rateLimiter == null ? limited : RateLimiter.decorateCallable(rateLimiter, limited);
-            Callable<T> broken = circuit == null ? rated : CircuitBreaker.decorateCallable(circuit, rated);
+            Callable<T> rated = rateLimiter == null
+                    ? limited
+                    : refusing(context, RateLimiter.decorateCallable(rateLimiter, limited));
+            Callable<T> broken =
+                    circuit == null ? rated : refusing(context, CircuitBreaker.decorateCallable(circuit, rated));
             Callable<T> retried = broken;
             if (context.repeatable() && retry != null) {
                 retried = Retry.decorateCallable(retry, broken);
@@ -350,63 +371,65 @@ public final class ResiliencePolicies implements CallPolicies, AutoCloseable {
             try {
                 return retried.call();
             } catch (java.util.concurrent.CompletionException e) {
-                throw unwrap(context, e.getCause() == null ? e : e.getCause());
-            } catch (Exception e) {
-                throw unwrap(context, e);
+                throw unwrapped(e);
             }
         }
 
-        private Exception unwrap(CallContext context, Throwable e) {
-            String reason = e instanceof CallNotPermittedException
-                    ? "circuit_open"
+        /** The layer, with its refusal turned into a {@link CallPolicyException}. */
+        private <T> Callable<T> refusing(CallContext context, Callable<T> layer) {
+            return () -> {
+                try {
+                    return layer.call();
+                } catch (CallNotPermittedException | BulkheadFullException | RequestNotPermitted e) {
+                    throw refusal(context, e);
+                }
+            };
+        }
+
+        private CallPolicyException refusal(CallContext context, Exception e) {
+            CallPolicyException.Reason reason = e instanceof CallNotPermittedException
+                    ? CallPolicyException.Reason.CIRCUIT_OPEN
                     : e instanceof BulkheadFullException
-                            ? "bulkhead_full"
+                            ? CallPolicyException.Reason.BULKHEAD_FULL
                             : e instanceof RequestNotPermitted
-                                    ? "rate_limited"
-                                    : e instanceof TimeoutException ? "timed_out" : null;
-            if (reason != null) {
-                rejections.add(1, Attributes.of(TARGET, target, REASON, reason));
-            }
-            if (e instanceof CallNotPermittedException) {
-                return new ServiceUnavailableException(
-                        target,
-                        context.operation(),
-                        "the circuit breaker of " + target + " is open: " + context.operation() + " was not sent",
-                        e);
-            }
-            if (e instanceof BulkheadFullException) {
-                return new ServiceUnavailableException(
-                        target,
-                        context.operation(),
-                        policy.maxConcurrentCalls() + " calls to " + target + " are in progress already: "
-                                + context.operation() + " was refused",
-                        e);
-            }
-            if (e instanceof RequestNotPermitted) {
-                return new ServiceUnavailableException(
-                        target,
-                        context.operation(),
-                        "the rate limit of " + target + " is reached: " + context.operation() + " was refused",
-                        e);
-            }
-            if (e instanceof TimeoutException) {
-                return new ServiceUnavailableException(
-                        target,
-                        context.operation(),
-                        context.operation() + " on " + target + " did not finish within "
-                                + policy.timeLimit().orElseThrow(),
-                        e);
-            }
-            return e instanceof Exception ex ? ex : new IllegalStateException(e);
+                                    ? CallPolicyException.Reason.RATE_LIMITED
+                                    : CallPolicyException.Reason.TIME_LIMIT;
+            rejections.add(1, Attributes.of(TARGET, target, REASON, LABELS.get(reason)));
+            String operation = context.operation();
+            String message =
+                    switch (reason) {
+                        case CIRCUIT_OPEN ->
+                            "the circuit breaker of " + target + " is open: " + operation + " was not sent";
+                        case BULKHEAD_FULL ->
+                            policy.maxConcurrentCalls() + " calls to " + target + " are in progress already: "
+                                    + operation + " was refused";
+                        case RATE_LIMITED ->
+                            "the rate limit of " + target + " is reached: " + operation + " was refused";
+                        case TIME_LIMIT ->
+                            operation + " on " + target + " did not finish within "
+                                    + policy.timeLimit().orElseThrow();
+                    };
+            return new CallPolicyException(target, operation, reason, message, e);
+        }
+
+        private Exception unwrapped(Exception e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return cause instanceof Exception ex ? ex : new IllegalStateException(cause);
         }
     }
+
+    private static final Map<CallPolicyException.Reason, String> LABELS = Map.of(
+            CallPolicyException.Reason.CIRCUIT_OPEN, "circuit_open",
+            CallPolicyException.Reason.BULKHEAD_FULL, "bulkhead_full",
+            CallPolicyException.Reason.RATE_LIMITED, "rate_limited",
+            CallPolicyException.Reason.TIME_LIMIT, "timed_out");
 
     /** Exponential backoff with jitter, or the service's Retry-After (capped) when it gives one. */
     private static IntervalBiFunction<Object> backoff(ResiliencePolicy policy) {
         return (attempt, outcome) -> {
             Optional<Duration> asked = Optional.empty();
-            if (outcome != null && outcome.isLeft() && outcome.getLeft() instanceof HttpStatusException h) {
-                asked = h.retryAfter();
+            if (outcome != null && outcome.isLeft() && outcome.getLeft() instanceof ClassifiedFailure c) {
+                asked = c.retryAfter();
             }
             if (asked.isPresent() && asked.get().compareTo(policy.maxRetryAfter()) <= 0) {
                 return asked.get().toMillis();
@@ -416,32 +439,6 @@ public final class ResiliencePolicies implements CallPolicies, AutoCloseable {
             double low = capped * (1 - policy.jitter());
             return (long) (low + ThreadLocalRandom.current().nextDouble() * (capped - low + 1e-9));
         };
-    }
-
-    private boolean isRetryable(Throwable e) {
-        Throwable t = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
-        if (t instanceof CallNotPermittedException
-                || t instanceof BulkheadFullException
-                || t instanceof RequestNotPermitted) {
-            return false; // refusals: retrying at once would be refused again
-        }
-        if (t instanceof HttpStatusException h) {
-            return policyOf(h.service()).retryStatuses().contains(h.status());
-        }
-        return t instanceof ServiceUnavailableException
-                || t instanceof TimeoutException
-                || t instanceof java.io.IOException;
-    }
-
-    /** What the circuit counts as a failure: unreachable, timed out, 5xx. */
-    private static boolean isFailure(Throwable e) {
-        Throwable t = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
-        if (t instanceof HttpStatusException h) {
-            return h.status() >= 500;
-        }
-        return t instanceof ServiceUnavailableException
-                || t instanceof TimeoutException
-                || t instanceof java.io.IOException;
     }
 
     /** Stops the threads that run time-limited attempts. */

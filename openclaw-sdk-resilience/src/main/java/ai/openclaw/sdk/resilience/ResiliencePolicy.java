@@ -1,8 +1,11 @@
 package ai.openclaw.sdk.resilience;
 
+import ai.openclaw.sdk.client.HttpStatusException;
+import ai.openclaw.sdk.policy.FailureKind;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -69,6 +72,8 @@ public final class ResiliencePolicy {
     private final int maxConcurrentCalls;
     private final int rateLimit;
     private final Duration ratePeriod;
+    private final @Nullable Predicate<Throwable> retryOn;
+    private final @Nullable Predicate<Throwable> recordFailureOn;
 
     private ResiliencePolicy(Builder b) {
         this.maxAttempts = b.maxAttempts;
@@ -90,6 +95,8 @@ public final class ResiliencePolicy {
         this.maxConcurrentCalls = b.maxConcurrentCalls;
         this.rateLimit = b.rateLimit;
         this.ratePeriod = b.ratePeriod;
+        this.retryOn = b.retryOn;
+        this.recordFailureOn = b.recordFailureOn;
     }
 
     /** The defaults, documented above. */
@@ -124,6 +131,8 @@ public final class ResiliencePolicy {
         b.maxConcurrentCalls = maxConcurrentCalls;
         b.rateLimit = rateLimit;
         b.ratePeriod = ratePeriod;
+        b.retryOn = retryOn;
+        b.recordFailureOn = recordFailureOn;
         return b;
     }
 
@@ -187,6 +196,41 @@ public final class ResiliencePolicy {
         return slowCallRate;
     }
 
+    /**
+     * Whether a failed attempt is tried again (when the call is repeatable and attempts are left): the predicate given
+     * to {@link Builder#retryOn}, else an HTTP status among {@link #retryStatuses()}, else any failure whose {@link
+     * FailureKind} is not {@link FailureKind#PERMANENT} (unreachable, timed out, not stored; a policy's own refusal
+     * is not retried at once).
+     */
+    public boolean retries(Throwable failure) {
+        if (retryOn != null) {
+            return retryOn.test(failure);
+        }
+        Throwable t = unwrapped(failure);
+        if (t instanceof HttpStatusException h) {
+            return retryStatuses.contains(h.status());
+        }
+        return FailureKind.of(t) != FailureKind.PERMANENT;
+    }
+
+    /**
+     * Whether a failure counts against the target's circuit: the predicate given to {@link Builder#recordFailureOn},
+     * else a {@link FailureKind#TRANSIENT} one (unreachable, timed out, 5xx; not a 4xx, not a 429).
+     */
+    public boolean recordsAsFailure(Throwable failure) {
+        return recordFailureOn != null
+                ? recordFailureOn.test(failure)
+                : FailureKind.of(failure) == FailureKind.TRANSIENT;
+    }
+
+    private static Throwable unwrapped(Throwable failure) {
+        Throwable t = failure;
+        while (t instanceof java.util.concurrent.CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
     /** The time limit of each attempt, if any. */
     public java.util.Optional<Duration> timeLimit() {
         return java.util.Optional.ofNullable(timeLimit);
@@ -226,6 +270,8 @@ public final class ResiliencePolicy {
         private int maxConcurrentCalls = DEFAULT_MAX_CONCURRENT_CALLS;
         private int rateLimit;
         private Duration ratePeriod = Duration.ofSeconds(1);
+        private @Nullable Predicate<Throwable> retryOn;
+        private @Nullable Predicate<Throwable> recordFailureOn;
 
         private Builder() {}
 
@@ -268,7 +314,7 @@ public final class ResiliencePolicy {
             return this;
         }
 
-        /** The HTTP statuses retried; connection failures always are. */
+        /** The HTTP statuses retried (unless {@link #retryOn} decides); connection failures always are. */
         public Builder retryStatuses(Set<Integer> statuses) {
             this.retryStatuses = Set.copyOf(statuses);
             return this;
@@ -338,6 +384,28 @@ public final class ResiliencePolicy {
         public Builder rateLimit(int calls, Duration period) {
             this.rateLimit = calls;
             this.ratePeriod = Objects.requireNonNull(period, "period");
+            return this;
+        }
+
+        /**
+         * Which failed attempts are tried again, instead of the default (see {@link ResiliencePolicy#retries}):
+         * {@code retryOn(e -> e instanceof LedgerBusyException || FailureKind.of(e) == FailureKind.TRANSIENT)}. Only
+         * repeatable calls are retried, whatever it says.
+         */
+        public Builder retryOn(Predicate<? super Throwable> retryable) {
+            Objects.requireNonNull(retryable, "retryable");
+            this.retryOn = retryable::test;
+            return this;
+        }
+
+        /**
+         * Which failures count against the circuit, instead of the default (see {@link
+         * ResiliencePolicy#recordsAsFailure}): {@code recordFailureOn(e -> FailureKind.of(e) != FailureKind.PERMANENT)}
+         * counts 429s too.
+         */
+        public Builder recordFailureOn(Predicate<? super Throwable> failure) {
+            Objects.requireNonNull(failure, "failure");
+            this.recordFailureOn = failure::test;
             return this;
         }
 

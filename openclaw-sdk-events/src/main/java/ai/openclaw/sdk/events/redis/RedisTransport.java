@@ -1,6 +1,7 @@
 package ai.openclaw.sdk.events.redis;
 
 import ai.openclaw.sdk.internal.Secrets;
+import ai.openclaw.sdk.transport.AppendException;
 import ai.openclaw.sdk.transport.EventTransport;
 import ai.openclaw.sdk.transport.NoGroupException;
 import ai.openclaw.sdk.transport.StreamEntry;
@@ -12,6 +13,8 @@ import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisConnectionException;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.TimeoutOptions;
@@ -35,6 +38,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -86,6 +91,10 @@ public final class RedisTransport implements EventTransport {
     private final Map<Thread, StatefulConnection<String, String>> readers = new ConcurrentHashMap<>();
     private final Duration timeout;
     private final String address;
+    /** How many times a connection of this client was established: a reconnect may send queued commands. */
+    private final java.util.concurrent.atomic.AtomicLong connections = new java.util.concurrent.atomic.AtomicLong();
+
+    private final io.lettuce.core.RedisConnectionStateListener counting;
 
     private RedisTransport(
             AbstractRedisClient client,
@@ -98,6 +107,14 @@ public final class RedisTransport implements EventTransport {
         this.ownsClient = ownsClient;
         this.connect = connect;
         this.timeout = timeout;
+        this.counting = new io.lettuce.core.RedisConnectionStateListener() {
+            @Override
+            public void onRedisConnected(
+                    io.lettuce.core.RedisChannelHandler<?, ?> connection, java.net.SocketAddress socketAddress) {
+                connections.incrementAndGet();
+            }
+        };
+        client.addListener(counting);
         this.shared = connect.apply(client);
     }
 
@@ -188,7 +205,76 @@ public final class RedisTransport implements EventTransport {
 
     @Override
     public CompletionStage<String> append(String stream, String data, Trim trim) {
-        return shared().xadd(stream, addArgs(trim), Map.of("data", data));
+        // while disconnected, Lettuce queues the command and sends it on reconnect: an append made then, and
+        // withdrawn before any reconnect, was never sent
+        boolean queued = !shared.isOpen();
+        long connections = this.connections.get();
+        RedisFuture<String> sent = shared().xadd(stream, addArgs(trim), Map.of("data", data));
+        Append stage = new Append(sent, queued, connections);
+        sent.whenComplete((id, failure) -> {
+            if (failure == null) {
+                stage.complete(id);
+            } else {
+                stage.completeExceptionally(appendFailure(stream, failure));
+            }
+        });
+        return stage;
+    }
+
+    /**
+     * An append's stage, of our own so that failures say whether the entry may be stored. Cancelling it cancels the
+     * command, which Lettuce then never writes if it still holds it.
+     */
+    private static final class Append extends CompletableFuture<String> {
+        private final RedisFuture<String> sent;
+        private final boolean queued;
+        private final long connections;
+
+        Append(RedisFuture<String> sent, boolean queued, long connections) {
+            this.sent = sent;
+            this.queued = queued;
+            this.connections = connections;
+        }
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            sent.cancel(mayInterruptIfRunning);
+            return super.cancel(mayInterruptIfRunning);
+        }
+    }
+
+    @Override
+    public boolean withdraw(CompletionStage<String> append) {
+        if (!(append instanceof Append a)) {
+            return EventTransport.super.withdraw(append);
+        }
+        boolean stillQueued = a.queued && connections.get() == a.connections && !a.sent.isDone();
+        a.cancel(true);
+        return stillQueued;
+    }
+
+    /**
+     * What a failed XADD means: not stored when Redis answered with an error or the command was never sent (no
+     * connection, the request queue full); otherwise (a timeout, a connection lost with the command written) the
+     * entry may be stored.
+     */
+    private static Throwable appendFailure(String stream, Throwable failure) {
+        Throwable e =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (e instanceof java.util.concurrent.CancellationException) {
+            return e;
+        }
+        String message = String.valueOf(e.getMessage());
+        boolean notSent = e instanceof RedisCommandExecutionException
+                || e instanceof RedisConnectionException
+                || message.startsWith("Request queue size exceeded")
+                || message.contains("Commands are rejected");
+        return new AppendException(
+                stream,
+                !notSent,
+                (notSent ? "not stored: " : "no answer, so it may or may not be stored: ")
+                        + e.getClass().getSimpleName() + ": " + Secrets.redact(message),
+                e);
     }
 
     private static XAddArgs addArgs(Trim trim) {
@@ -502,6 +588,7 @@ public final class RedisTransport implements EventTransport {
         readers.values().forEach(StatefulConnection::close);
         readers.clear();
         shared.close();
+        client.removeListener(counting);
         if (ownsClient) {
             client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         }

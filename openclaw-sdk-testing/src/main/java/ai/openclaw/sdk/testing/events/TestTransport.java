@@ -242,7 +242,13 @@ public final class TestTransport implements EventTransport {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return delegate.append(stream, data, trim).thenApply(id -> {
+        CompletionStage<String> inner = delegate.append(stream, data, trim);
+        Recorded recorded = new Recorded(inner);
+        inner.whenComplete((id, failure) -> {
+            if (failure != null) {
+                recorded.completeExceptionally(failure);
+                return;
+            }
             appended.add(new Appended(stream, id, data));
             try {
                 EventEnvelope envelope = EventEnvelope.parse(data, ENVELOPES);
@@ -251,8 +257,34 @@ public final class TestTransport implements EventTransport {
             } catch (MalformedEventException e) {
                 // a raw entry a test wrote on purpose: recorded, not an envelope
             }
-            return id;
+            recorded.complete(id);
         });
+        return recorded;
+    }
+
+    /** An append's stage as the caller sees it: recorded when stored, and withdrawn with the delegate's. */
+    private static final class Recorded extends CompletableFuture<String> {
+        private final CompletionStage<String> inner;
+
+        Recorded(CompletionStage<String> inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            inner.toCompletableFuture().cancel(mayInterruptIfRunning);
+            return super.cancel(mayInterruptIfRunning);
+        }
+    }
+
+    @Override
+    public boolean withdraw(CompletionStage<String> append) {
+        if (append instanceof Recorded r) {
+            boolean withdrawn = delegate.withdraw(r.inner);
+            r.cancel(true);
+            return withdrawn;
+        }
+        return delegate.withdraw(append);
     }
 
     @Override
