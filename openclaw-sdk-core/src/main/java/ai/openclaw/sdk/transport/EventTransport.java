@@ -61,18 +61,39 @@ public interface EventTransport extends AutoCloseable {
     void ack(String stream, String group, Collection<String> ids);
 
     /**
-     * Claims entries of any consumer of the group that were delivered but not acknowledged for at least {@code
-     * minIdle}, for {@code consumer}, oldest first.
+     * Entries of the group delivered and not acknowledged for at least {@code minIdle}, of any consumer, oldest
+     * first ({@code XPENDING ... IDLE}). Reading them changes nothing.
      *
      * @throws NoGroupException when the group or the stream does not exist
      */
-    Claim claimIdle(String stream, String group, String consumer, Duration minIdle, int count);
+    List<PendingEntry> pendingIdle(String stream, String group, Duration minIdle, int count);
+
+    /**
+     * An entry delivered to a consumer of a group and not acknowledged.
+     *
+     * @param id the entry id
+     * @param consumer the consumer it was last delivered to
+     * @param idle how long since that delivery
+     * @param deliveries how many times it was delivered
+     */
+    record PendingEntry(String id, String consumer, Duration idle, long deliveries) {}
+
+    /**
+     * Claims pending entries {@link #pendingIdle} found, for {@code consumer} ({@code XCLAIM}), those still idle for at
+     * least {@code minIdle}: each is delivered again, its delivery count one higher than the one given. An entry
+     * another consumer claimed meanwhile is left out; one whose data was trimmed away is reported in {@link
+     * Claim#trimmed()}, still pending, for the caller to acknowledge.
+     *
+     * @throws NoGroupException when the group or the stream does not exist
+     */
+    Claim claim(String stream, String group, String consumer, Duration minIdle, Collection<PendingEntry> pending);
 
     /**
      * What a claim found.
      *
      * @param entries the claimed entries, with their delivery counts (this delivery included)
-     * @param trimmed ids that were pending but whose entries were trimmed away: acknowledged by the claim, to count
+     * @param trimmed ids that were pending but whose entries were trimmed away: still pending, for the caller to
+     *     acknowledge and count
      */
     record Claim(List<StreamEntry> entries, List<String> trimmed) {
         /** Copies the lists. */
@@ -81,6 +102,21 @@ public interface EventTransport extends AutoCloseable {
             trimmed = List.copyOf(trimmed);
         }
     }
+
+    /** The consumers of a group ({@code XINFO CONSUMERS}); empty when the group does not exist. */
+    List<GroupConsumer> consumers(String stream, String group);
+
+    /**
+     * A consumer of a group.
+     *
+     * @param name its name
+     * @param pending how many entries it holds delivered and not acknowledged
+     * @param idle how long since it last read or claimed
+     */
+    record GroupConsumer(String name, long pending, Duration idle) {}
+
+    /** Removes a consumer from a group ({@code XGROUP DELCONSUMER}); its pending entries, if any, go with it. */
+    void removeConsumer(String stream, String group, String consumer);
 
     /**
      * Entries of a stream from an id on (inclusive), oldest first, outside any group; for inspection and dead-letter
@@ -109,6 +145,14 @@ public interface EventTransport extends AutoCloseable {
      * to 10,000 entries.
      */
     default long lag(String stream, String group) {
+        return -1;
+    }
+
+    /**
+     * How many entries of the stream were trimmed away before the group read them, since the group was created: the
+     * events it lost. -1 when the transport cannot tell (the default; Redis before 7.0).
+     */
+    default long trimmedUnread(String stream, String group) {
         return -1;
     }
 

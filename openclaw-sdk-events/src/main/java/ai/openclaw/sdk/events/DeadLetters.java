@@ -1,12 +1,12 @@
 package ai.openclaw.sdk.events;
 
+import ai.openclaw.sdk.events.internal.DeadLetterCodec;
+import ai.openclaw.sdk.events.internal.WireNames;
 import ai.openclaw.sdk.json.JsonMappers;
 import ai.openclaw.sdk.transport.EventTransport;
 import ai.openclaw.sdk.transport.StreamEntry;
 import ai.openclaw.sdk.transport.Trim;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -37,7 +37,7 @@ public final class DeadLetters {
 
     /** Dead letters in the default streams, {@code <stream>.dlq}. */
     public static DeadLetters of(EventTransport transport) {
-        return of(transport, ".dlq");
+        return of(transport, WireNames.DEFAULT_DEAD_LETTER_SUFFIX);
     }
 
     /** Dead letters in {@code <stream><suffix>}, for subscribers built with another {@code deadLetterSuffix}. */
@@ -48,7 +48,7 @@ public final class DeadLetters {
 
     /** The dead-letter stream of a stream. */
     public String streamOf(String stream) {
-        return stream + suffix;
+        return WireNames.deadLetterStream(stream, suffix);
     }
 
     /** The number of dead letters of a stream. */
@@ -109,28 +109,17 @@ public final class DeadLetters {
     }
 
     private DeadLetter parse(String stream, StreamEntry e) {
-        JsonNode n;
-        try {
-            n = e.data() == null ? json.createObjectNode() : json.readTree(e.data());
-        } catch (Exception ex) {
-            n = json.createObjectNode().put("reason", "(unreadable dead letter: " + ex.getMessage() + ")");
-        }
-        Instant at;
-        try {
-            at = Instant.parse(n.path("deadLetteredAt").asText());
-        } catch (RuntimeException ex) {
-            at = Instant.EPOCH;
-        }
+        DeadLetterCodec.Letter l = DeadLetterCodec.decode(json, stream, e.data());
         return new DeadLetter(
                 e.id(),
-                n.path("stream").asText(stream),
-                n.path("originalId").asText(""),
-                n.path("reason").asText(""),
-                n.path("group").asText(""),
-                n.path("consumer").asText(""),
-                n.path("deliveries").asLong(0),
-                at,
-                n.hasNonNull("eventId") ? Optional.of(n.get("eventId").asText()) : Optional.empty(),
-                n.hasNonNull("data") ? Optional.of(n.get("data").asText()) : Optional.empty());
+                l.stream(),
+                l.originalId(),
+                l.reason(),
+                l.group(),
+                l.consumer(),
+                l.deliveries(),
+                l.deadLetteredAt(),
+                Optional.ofNullable(l.eventId()),
+                Optional.ofNullable(l.data()));
     }
 }

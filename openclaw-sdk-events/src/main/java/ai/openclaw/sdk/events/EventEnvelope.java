@@ -124,25 +124,32 @@ public record EventEnvelope(
         try {
             node = json.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new MalformedEventException("'data' is not JSON (" + e.getOriginalMessage() + ")");
+            // the parser's own message quotes the content: the place only
+            var at = e.getLocation();
+            throw new MalformedEventException("'data' is not JSON"
+                    + (at == null ? "" : " (at line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         }
         if (node == null || !node.isObject()) {
             throw new MalformedEventException("'data' is not a JSON object, so not a CloudEvents envelope");
         }
         String spec = text(node, "specversion");
         if (!SPEC_VERSION.equals(spec)) {
-            throw new MalformedEventException("not a CloudEvents 1.0 envelope (specversion " + spec + ")");
+            throw new MalformedEventException("not a CloudEvents 1.0 envelope (its specversion is not 1.0)");
         }
         Instant time;
+        JsonNode timeNode = node.get("time");
+        if (timeNode != null && !timeNode.isNull() && !timeNode.isTextual()) {
+            throw new MalformedEventException("'time' is not an RFC 3339 timestamp string");
+        }
         String timeText = optional(node, "time").orElse(null);
         try {
             time = timeText == null ? Instant.EPOCH : Timestamps.parse(timeText);
         } catch (DateTimeParseException e) {
-            throw new MalformedEventException("'time' is not an RFC 3339 timestamp");
+            throw new MalformedEventException("'time' is not an RFC 3339 timestamp string");
         }
         String contentType = optional(node, "datacontenttype").orElse("application/json");
         if (!contentType.startsWith("application/json") && !contentType.endsWith("+json")) {
-            throw new MalformedEventException("'datacontenttype' " + contentType + " is not JSON");
+            throw new MalformedEventException("'datacontenttype' is not a JSON media type");
         }
         JsonNode data = node.get("data");
         if (data == null) {

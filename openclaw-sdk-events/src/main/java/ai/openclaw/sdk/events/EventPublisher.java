@@ -7,6 +7,7 @@ import ai.openclaw.sdk.contract.ContractViolationException;
 import ai.openclaw.sdk.contract.EventContract;
 import ai.openclaw.sdk.events.internal.EventIds;
 import ai.openclaw.sdk.events.internal.Utf8;
+import ai.openclaw.sdk.events.internal.WireNames;
 import ai.openclaw.sdk.internal.Arguments;
 import ai.openclaw.sdk.json.JsonMappers;
 import ai.openclaw.sdk.policy.CallContext;
@@ -129,7 +130,7 @@ public final class EventPublisher {
 
     /** The stream an event type is published to: the prefix, then the type. */
     public String streamOf(String eventType) {
-        return streamPrefix + eventType;
+        return WireNames.stream(streamPrefix, eventType);
     }
 
     /**

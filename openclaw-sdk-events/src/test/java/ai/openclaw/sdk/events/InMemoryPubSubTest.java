@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -109,6 +110,81 @@ class InMemoryPubSubTest {
         JsonNode letter = JSON.readTree(
                 transport.entries("signup.dlq").values().iterator().next());
         assertThat(letter.get("reason").asText()).startsWith("contract violated: signup 1.1: /userId: type:");
+    }
+
+    @Test
+    void aHandlerThatSucceedsWhileTheSubscriberStopsIsNeverCountedFailedNorDeadLettered() throws Exception {
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        subscriber = EventSubscriber.builder("mailer", transport)
+                .pollTimeout(Duration.ofMillis(50))
+                .shutdownTimeout(Duration.ofMillis(100))
+                .maxDeliveries(1) // a failure now would be dead-lettered at once
+                .on("signup", Signup.class, (event, meta) -> {
+                    running.countDown();
+                    long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1_000);
+                    while (System.nanoTime() < until) {
+                        Thread.onSpinWait(); // deaf to the interrupt close() sends after its shutdown timeout
+                    }
+                    done.countDown();
+                })
+                .build();
+        subscriber.start();
+        EventPublisher.builder("user-service", transport).build().publish("signup", new Signup("u-1"));
+        assertThat(running.await(30, TimeUnit.SECONDS)).isTrue();
+        subscriber.close(); // interrupts the worker, whose handler then returns normally
+        assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
+        await(() -> subscriber.stats().inFlight() == 0);
+        assertThat(subscriber.stats().failed()).as("it did not fail").isZero();
+        assertThat(subscriber.stats().deadLettered()).isZero();
+        assertThat(transport.entries("signup.dlq")).isEmpty();
+        assertThat(transport.pending("signup", "mailer"))
+                .as("not acknowledged either: stopped, it stays pending for another consumer")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void envelopesThatDoNotParseAreDeadLetteredWithReasonsThatQuoteNoContent() throws Exception {
+        subscriber = EventSubscriber.builder("mailer", transport)
+                .pollTimeout(Duration.ofMillis(50))
+                .on("signup", Signup.class, (event, meta) -> {})
+                .build();
+        subscriber.start();
+        String secret = "hunter2-secret";
+        transport.append("signup", "{\"not json " + secret, Trim.NONE);
+        transport.append(
+                "signup",
+                "{\"specversion\":\"0.3-" + secret
+                        + "\",\"id\":\"1\",\"source\":\"s\",\"type\":\"signup\",\"data\":{}}",
+                Trim.NONE);
+        transport.append(
+                "signup",
+                "{\"specversion\":\"1.0\",\"id\":\"2\",\"source\":\"s\",\"type\":\"signup\",\"time\":1732270000,"
+                        + "\"data\":{\"userId\":\"u\"}}",
+                Trim.NONE);
+        transport.append(
+                "signup",
+                "{\"specversion\":\"1.0\",\"id\":\"3\",\"source\":\"s\",\"type\":\"" + secret + "\","
+                        + "\"data\":{\"userId\":\"u\"}}",
+                Trim.NONE);
+        await(() -> subscriber.stats().deadLettered() == 4);
+        List<String> reasons = transport.entries("signup.dlq").values().stream()
+                .map(l -> {
+                    try {
+                        return JSON.readTree(l).get("reason").asText();
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                })
+                .toList();
+        assertThat(reasons).allSatisfy(r -> assertThat(r).doesNotContain(secret).doesNotContain("\n"));
+        assertThat(reasons)
+                .anySatisfy(r -> assertThat(r).startsWith("malformed: 'data' is not JSON (at line 1, column "))
+                .anySatisfy(r -> assertThat(r)
+                        .isEqualTo("malformed: not a CloudEvents 1.0 envelope (its specversion is not 1.0)"))
+                .anySatisfy(r -> assertThat(r).isEqualTo("malformed: 'time' is not an RFC 3339 timestamp string"))
+                .anySatisfy(
+                        r -> assertThat(r).isEqualTo("malformed: the envelope's type is not this stream's (signup)"));
     }
 
     @Test
@@ -203,12 +279,12 @@ class InMemoryPubSubTest {
         assertThatThrownBy(() -> EventEnvelope.parse("[1]", JSON))
                 .hasMessage("'data' is not a JSON object, so not a CloudEvents envelope");
         assertThatThrownBy(() -> EventEnvelope.parse("{\"specversion\":\"0.3\"}", JSON))
-                .hasMessage("not a CloudEvents 1.0 envelope (specversion 0.3)");
+                .hasMessage("not a CloudEvents 1.0 envelope (its specversion is not 1.0)");
         assertThatThrownBy(() -> EventEnvelope.parse(
                         "{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"s\",\"type\":\"t\",\"time\":\"yesterday\","
                                 + "\"data\":{}}",
                         JSON))
-                .hasMessage("'time' is not an RFC 3339 timestamp");
+                .hasMessage("'time' is not an RFC 3339 timestamp string");
         assertThatThrownBy(() -> EventEnvelope.parse(null, JSON)).hasMessage("the entry has no 'data' field");
     }
 

@@ -302,7 +302,7 @@ class EventsOverRedisIT {
         assertThat(deadLetters("user.created"))
                 .extracting(l -> l.get("reason").asText())
                 .containsExactlyInAnyOrder(
-                        "malformed: 'data' is not JSON (Unrecognized token 'not': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false'))",
+                        "malformed: 'data' is not JSON (at line 1, column 1)", // the place, never the content
                         "malformed: the envelope's required attribute 'source' is missing",
                         "contract violated: user.created 1.0: /userId: type: integer found, string expected (seen: 42); "
                                 + "user.created 1.0: /email: required: required property 'email' not found; "

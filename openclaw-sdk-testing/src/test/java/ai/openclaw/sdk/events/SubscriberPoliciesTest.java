@@ -36,7 +36,6 @@ class SubscriberPoliciesTest {
                     .pollTimeout(Duration.ofMillis(20))
                     .processingTimeout(Duration.ofMillis(200))
                     .reclaimInterval(Duration.ofMillis(50))
-                    .handlerAttempts(1)
                     .onEnvelope("user.created", (envelope, meta) -> {
                         if (calls.incrementAndGet() <= failures) {
                             throw new ServiceUnavailableException(
@@ -45,7 +44,9 @@ class SubscriberPoliciesTest {
                         deliveries.add(meta.deliveries());
                     });
             if (policies != null) {
-                builder.policies(policies);
+                builder.policies(policies); // its attempts are the in-place retries
+            } else {
+                builder.handlerAttempts(1);
             }
             try (EventSubscriber subscriber = builder.build()) {
                 subscriber.start();

@@ -1,5 +1,6 @@
 package ai.openclaw.sdk.cli.internal;
 
+import ai.openclaw.sdk.events.internal.WireNames;
 import ai.openclaw.sdk.events.redis.RedisTransport;
 import io.lettuce.core.RedisURI;
 import org.jspecify.annotations.Nullable;
@@ -64,6 +65,6 @@ public final class RedisOptions {
     }
 
     String stream(String eventType) {
-        return prefix + eventType;
+        return WireNames.stream(prefix, eventType);
     }
 }

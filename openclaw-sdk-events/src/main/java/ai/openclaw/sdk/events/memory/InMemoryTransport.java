@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Streams, consumer groups and pending entries in memory, with the semantics of Redis Streams that publishers and
@@ -45,6 +46,10 @@ public final class InMemoryTransport implements EventTransport {
     private static final class Group {
         Id lastDelivered;
         final NavigableMap<Id, Pending> pending = new TreeMap<>();
+        /** Consumer name to when it last read or claimed. */
+        final Map<String, Long> seen = new LinkedHashMap<>();
+
+        long trimmedUnread;
 
         Group(Id lastDelivered) {
             this.lastDelivered = lastDelivered;
@@ -104,21 +109,46 @@ public final class InMemoryTransport implements EventTransport {
             Id id = now > s.last.millis() ? new Id(now, 0) : new Id(s.last.millis(), s.last.seq() + 1);
             s.entries.put(id, data);
             s.last = id;
-            trim(s, trim, now);
+            if (trim.trims()) {
+                trim(s, trim, now);
+            }
             notifyAll();
             return CompletableFuture.completedFuture(id.toString());
         }
     }
 
     private static void trim(Stream s, Trim trim, long now) {
-        if (trim.maxLength() > 0) {
-            while (s.entries.size() > trim.maxLength()) {
-                s.entries.pollFirstEntry();
+        Id keepFrom = trim.keepUnread() ? oldestNeeded(s) : null;
+        Id ageLimit = trim.maxAge().isZero() ? null : new Id(now - trim.maxAge().toMillis(), 0);
+        while (!s.entries.isEmpty()) {
+            Id first = s.entries.firstKey();
+            boolean over = trim.maxLength() > 0
+                    ? s.entries.size() > trim.maxLength()
+                    : ageLimit != null && first.compareTo(ageLimit) < 0;
+            if (!over || (keepFrom != null && first.compareTo(keepFrom) >= 0)) {
+                return;
             }
-        } else if (!trim.maxAge().isZero()) {
-            Id min = new Id(now - trim.maxAge().toMillis(), 0);
-            s.entries.headMap(min, false).clear();
+            s.entries.pollFirstEntry();
+            for (Group g : s.groups.values()) {
+                if (first.compareTo(g.lastDelivered) > 0) {
+                    g.trimmedUnread++; // gone before the group read it
+                }
+            }
         }
+    }
+
+    /** The oldest id some group still needs (its oldest pending entry, or the first after its last delivered). */
+    private static @Nullable Id oldestNeeded(Stream s) {
+        Id oldest = null;
+        for (Group g : s.groups.values()) {
+            Id needed = g.pending.isEmpty()
+                    ? new Id(g.lastDelivered.millis(), g.lastDelivered.seq() + 1)
+                    : g.pending.firstKey();
+            if (oldest == null || needed.compareTo(oldest) < 0) {
+                oldest = needed;
+            }
+        }
+        return oldest;
     }
 
     @Override
@@ -135,6 +165,7 @@ public final class InMemoryTransport implements EventTransport {
                 List<StreamEntry> out = new ArrayList<>();
                 for (String key : streamKeys) {
                     Group g = group(key, group);
+                    g.seen.put(consumer, clock.millis()); // a read, even an empty one, shows the consumer alive
                     Stream s = streams.get(key);
                     for (Map.Entry<Id, String> e :
                             s.entries.tailMap(g.lastDelivered, false).entrySet()) {
@@ -179,34 +210,82 @@ public final class InMemoryTransport implements EventTransport {
     }
 
     @Override
-    public synchronized Claim claimIdle(String stream, String group, String consumer, Duration minIdle, int count) {
+    public synchronized List<PendingEntry> pendingIdle(String stream, String group, Duration minIdle, int count) {
         Group g = group(stream, group);
-        Stream s = streams.get(stream);
         long now = clock.millis();
-        List<StreamEntry> entries = new ArrayList<>();
-        List<String> trimmed = new ArrayList<>();
-        List<Id> gone = new ArrayList<>();
+        List<PendingEntry> out = new ArrayList<>();
         for (Map.Entry<Id, Pending> e : g.pending.entrySet()) {
-            if (entries.size() + trimmed.size() >= count) {
+            if (out.size() >= count) {
                 break;
             }
             Pending p = e.getValue();
-            if (now - p.deliveredAt < minIdle.toMillis()) {
-                continue;
+            long idle = now - p.deliveredAt;
+            if (idle >= minIdle.toMillis()) {
+                out.add(new PendingEntry(e.getKey().toString(), p.consumer, Duration.ofMillis(idle), p.deliveries));
             }
-            String data = s.entries.get(e.getKey());
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized Claim claim(
+            String stream, String group, String consumer, Duration minIdle, Collection<PendingEntry> pending) {
+        Group g = group(stream, group);
+        Stream s = streams.get(stream);
+        long now = clock.millis();
+        g.seen.put(consumer, now);
+        List<StreamEntry> entries = new ArrayList<>();
+        List<String> trimmed = new ArrayList<>();
+        for (PendingEntry wanted : pending) {
+            Id id = Id.parse(wanted.id());
+            Pending p = g.pending.get(id);
+            if (p == null || now - p.deliveredAt < minIdle.toMillis()) {
+                continue; // acknowledged, or claimed by another consumer meanwhile
+            }
+            String data = s.entries.get(id);
             if (data == null) {
-                trimmed.add(e.getKey().toString());
-                gone.add(e.getKey());
+                trimmed.add(wanted.id());
                 continue;
             }
             p.consumer = consumer;
             p.deliveredAt = now;
             p.deliveries++;
-            entries.add(new StreamEntry(stream, e.getKey().toString(), data, p.deliveries));
+            entries.add(new StreamEntry(stream, wanted.id(), data, p.deliveries));
         }
-        gone.forEach(g.pending::remove);
         return new Claim(entries, trimmed);
+    }
+
+    @Override
+    public synchronized List<GroupConsumer> consumers(String stream, String group) {
+        Stream s = streams.get(stream);
+        Group g = s == null ? null : s.groups.get(group);
+        if (g == null) {
+            return List.of();
+        }
+        long now = clock.millis();
+        List<GroupConsumer> out = new ArrayList<>();
+        g.seen.forEach((name, at) -> out.add(new GroupConsumer(
+                name,
+                g.pending.values().stream().filter(p -> p.consumer.equals(name)).count(),
+                Duration.ofMillis(now - at))));
+        return out;
+    }
+
+    @Override
+    public synchronized void removeConsumer(String stream, String group, String consumer) {
+        Stream s = streams.get(stream);
+        Group g = s == null ? null : s.groups.get(group);
+        if (g != null) {
+            g.seen.remove(consumer);
+            g.pending.values().removeIf(p -> p.consumer.equals(consumer));
+        }
+    }
+
+    @Override
+    public synchronized long trimmedUnread(String stream, String group) {
+        Stream s = streams.get(stream);
+        Group g = s == null ? null : s.groups.get(group);
+        return g == null ? 0 : g.trimmedUnread;
     }
 
     @Override
@@ -283,7 +362,14 @@ public final class InMemoryTransport implements EventTransport {
     public synchronized void trimAll(String stream) {
         Stream s = streams.get(stream);
         if (s != null) {
-            s.entries.clear();
+            while (!s.entries.isEmpty()) {
+                Id first = s.entries.pollFirstEntry().getKey();
+                for (Group g : s.groups.values()) {
+                    if (first.compareTo(g.lastDelivered) > 0) {
+                        g.trimmedUnread++;
+                    }
+                }
+            }
         }
     }
 

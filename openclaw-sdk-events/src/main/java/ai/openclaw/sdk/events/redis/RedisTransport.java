@@ -70,6 +70,8 @@ import org.jspecify.annotations.Nullable;
  * delivery count and shows the entries that were trimmed away, which XAUTOCLAIM's reply (as Lettuce parses it) drops.
  */
 public final class RedisTransport implements EventTransport {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RedisTransport.class);
+
     /** How long a command may take, including waiting for a reconnect. */
     public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(10);
 
@@ -95,6 +97,8 @@ public final class RedisTransport implements EventTransport {
     private final java.util.concurrent.atomic.AtomicLong connections = new java.util.concurrent.atomic.AtomicLong();
 
     private final io.lettuce.core.RedisConnectionStateListener counting;
+
+    private final KeepingUnread trimmer = new KeepingUnread();
 
     private RedisTransport(
             AbstractRedisClient client,
@@ -210,6 +214,9 @@ public final class RedisTransport implements EventTransport {
         boolean queued = !shared.isOpen();
         long connections = this.connections.get();
         RedisFuture<String> sent = shared().xadd(stream, addArgs(trim), Map.of("data", data));
+        if (trim.keepUnread() && trim.trims()) {
+            trimmer.appended(stream, trim);
+        }
         Append stage = new Append(sent, queued, connections);
         sent.whenComplete((id, failure) -> {
             if (failure == null) {
@@ -279,6 +286,9 @@ public final class RedisTransport implements EventTransport {
 
     private static XAddArgs addArgs(Trim trim) {
         XAddArgs args = new XAddArgs();
+        if (trim.keepUnread()) {
+            return args; // trimmed apart, by the trimmer, which knows what the groups still need
+        }
         if (trim.maxLength() > 0) {
             args.maxlen(trim.maxLength()).approximateTrimming();
         } else if (!trim.maxAge().isZero()) {
@@ -364,7 +374,7 @@ public final class RedisTransport implements EventTransport {
     }
 
     @Override
-    public Claim claimIdle(String stream, String group, String consumer, Duration minIdle, int count) {
+    public List<PendingEntry> pendingIdle(String stream, String group, Duration minIdle, int count) {
         List<PendingMessage> idle;
         try {
             idle = await(shared().xpending(
@@ -377,40 +387,45 @@ public final class RedisTransport implements EventTransport {
         } catch (RedisCommandExecutionException e) {
             throw noGroupOr(e, stream, group);
         }
-        if (idle.isEmpty()) {
+        List<PendingEntry> out = new ArrayList<>(idle.size());
+        for (PendingMessage p : idle) {
+            out.add(new PendingEntry(p.getId(), p.getConsumer(), p.getSinceLastDelivery(), p.getRedeliveryCount()));
+        }
+        return out;
+    }
+
+    @Override
+    public Claim claim(
+            String stream, String group, String consumer, Duration minIdle, Collection<PendingEntry> pending) {
+        if (pending.isEmpty()) {
             return new Claim(List.of(), List.of());
         }
-        Map<String, Long> deliveries = new HashMap<>();
-        for (PendingMessage p : idle) {
-            deliveries.put(p.getId(), p.getRedeliveryCount());
+        List<StreamMessage<String, String>> claimed;
+        try {
+            claimed = await(shared().xclaim(
+                            stream,
+                            Consumer.from(group, consumer),
+                            XClaimArgs.Builder.minIdleTime(minIdle),
+                            pending.stream().map(PendingEntry::id).toArray(String[]::new)));
+        } catch (RedisCommandExecutionException e) {
+            throw noGroupOr(e, stream, group);
         }
-        List<StreamMessage<String, String>> claimed = await(shared().xclaim(
-                        stream,
-                        Consumer.from(group, consumer),
-                        XClaimArgs.Builder.minIdleTime(minIdle),
-                        deliveries.keySet().toArray(new String[0])));
-        List<StreamEntry> entries = new ArrayList<>();
-        List<String> trimmed = new ArrayList<>();
         Map<String, StreamMessage<String, String>> byId = new HashMap<>();
         for (StreamMessage<String, String> m : claimed) {
             if (m != null && m.getId() != null) {
                 byId.put(m.getId(), m);
             }
         }
-        for (PendingMessage p : idle) {
-            StreamMessage<String, String> m = byId.get(p.getId());
-            if (m == null || m.getBody() == null) {
-                if (m == null && exists(stream, p.getId())) {
-                    continue; // claimed by another consumer meanwhile
-                }
-                trimmed.add(p.getId());
-            } else {
-                // XCLAIM counted this delivery too
-                entries.add(new StreamEntry(stream, m.getId(), m.getBody().get("data"), p.getRedeliveryCount() + 1));
-            }
-        }
-        if (!trimmed.isEmpty()) {
-            ack(stream, group, trimmed);
+        List<StreamEntry> entries = new ArrayList<>();
+        List<String> trimmed = new ArrayList<>();
+        for (PendingEntry p : pending) {
+            StreamMessage<String, String> m = byId.get(p.id());
+            if (m != null && m.getBody() != null) {
+                // XCLAIM counted this delivery
+                entries.add(new StreamEntry(stream, p.id(), m.getBody().get("data"), p.deliveries() + 1));
+            } else if (m != null || !exists(stream, p.id())) {
+                trimmed.add(p.id()); // Redis 6.2 answers nil for it, 7.x leaves it out: either way it is gone
+            } // else another consumer claimed it meanwhile: not idle any more
         }
         return new Claim(entries, trimmed);
     }
@@ -418,6 +433,44 @@ public final class RedisTransport implements EventTransport {
     /** Whether the entry is still in the stream: then XCLAIM skipped it because another consumer took it first. */
     private boolean exists(String stream, String id) {
         return !await(shared().xrange(stream, Range.create(id, id))).isEmpty();
+    }
+
+    @Override
+    public List<GroupConsumer> consumers(String stream, String group) {
+        List<Object> consumers;
+        try {
+            consumers = await(shared().xinfoConsumers(stream, group));
+        } catch (RedisCommandExecutionException e) {
+            String m = String.valueOf(e.getMessage());
+            if (m.startsWith("NOGROUP") || m.startsWith("ERR no such key")) {
+                return List.of();
+            }
+            throw e;
+        }
+        List<GroupConsumer> out = new ArrayList<>();
+        for (Object c : consumers) {
+            if (c instanceof List<?> fields) {
+                Object pending = field(fields, "pending");
+                Object idle = field(fields, "idle");
+                out.add(new GroupConsumer(
+                        String.valueOf(field(fields, "name")),
+                        pending instanceof Number n ? n.longValue() : 0,
+                        Duration.ofMillis(idle instanceof Number n ? n.longValue() : 0)));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void removeConsumer(String stream, String group, String consumer) {
+        try {
+            await(shared().xgroupDelconsumer(stream, Consumer.from(group, consumer)));
+        } catch (RedisCommandExecutionException e) {
+            String m = String.valueOf(e.getMessage());
+            if (!m.startsWith("NOGROUP") && !m.startsWith("ERR no such key")) {
+                throw e;
+            }
+        }
     }
 
     @Override
@@ -472,25 +525,57 @@ public final class RedisTransport implements EventTransport {
      */
     @Override
     public long lag(String stream, String group) {
+        GroupInfo g = groupInfo(stream, group);
+        if (g == null) {
+            return 0;
+        }
+        if (g.lag != null && g.lag == 0) {
+            return 0;
+        }
+        // Redis 7's lag also counts entries trimmed away before the group read them, for good; Redis 6.2 has none:
+        // count what is there, and fall back on Redis's figure only beyond the counting limit
+        long counted = countAfter(stream, g.lastDelivered);
+        return counted < LAG_COUNT_LIMIT || g.lag == null ? counted : Math.max(counted, g.lag);
+    }
+
+    /**
+     * Redis 7 only: its lag of the group counts every entry added after those the group read, trimmed ones included,
+     * so what it reports beyond the entries still there were trimmed unread.
+     */
+    @Override
+    public long trimmedUnread(String stream, String group) {
+        GroupInfo g = groupInfo(stream, group);
+        if (g == null) {
+            return 0;
+        }
+        if (g.lag == null) {
+            return -1;
+        }
+        long there = countAfter(stream, g.lastDelivered);
+        return there < LAG_COUNT_LIMIT ? Math.max(0, g.lag - there) : -1;
+    }
+
+    private record GroupInfo(String lastDelivered, @Nullable Long lag) {}
+
+    private @Nullable GroupInfo groupInfo(String stream, String group) {
         List<Object> groups;
         try {
             groups = await(shared().xinfoGroups(stream));
         } catch (RedisCommandExecutionException e) {
             if (String.valueOf(e.getMessage()).startsWith("ERR no such key")) {
-                return 0;
+                return null;
             }
             throw e;
         }
         for (Object g : groups) {
             if (g instanceof List<?> fields && group.equals(field(fields, "name"))) {
                 Object lag = field(fields, "lag");
-                if (lag instanceof Number n) {
-                    return n.longValue();
-                }
-                return countAfter(stream, String.valueOf(field(fields, "last-delivered-id")));
+                return new GroupInfo(
+                        String.valueOf(field(fields, "last-delivered-id")),
+                        lag instanceof Number n ? n.longValue() : null);
             }
         }
-        return 0;
+        return null;
     }
 
     private long countAfter(String stream, String lastDelivered) {
@@ -582,9 +667,122 @@ public final class RedisTransport implements EventTransport {
         }
     }
 
+    /**
+     * Trims streams whose {@link Trim} keeps unread entries: every so many appends (1% of the length limit, at most
+     * 1,000), on a thread of its own, removes the entries beyond the limit that every group has read and acknowledged
+     * ({@code XTRIM MINID ~}), and never one a group still needs: its oldest pending entry, or the first after the last
+     * one delivered to it.
+     */
+    private final class KeepingUnread {
+        private final Map<String, java.util.concurrent.atomic.AtomicLong> appends = new ConcurrentHashMap<>();
+        private final Map<String, Boolean> scheduled = new ConcurrentHashMap<>();
+        private final Map<String, Long> warned = new ConcurrentHashMap<>();
+        private volatile java.util.concurrent.@Nullable ExecutorService thread;
+
+        void appended(String stream, Trim trim) {
+            long every = trim.maxLength() > 0 ? Math.max(1, Math.min(trim.maxLength() / 100, 1_000)) : 100;
+            long n = appends.computeIfAbsent(stream, k -> new java.util.concurrent.atomic.AtomicLong())
+                    .incrementAndGet();
+            if (n % every == 0 && scheduled.putIfAbsent(stream, Boolean.TRUE) == null) {
+                executor().execute(() -> {
+                    try {
+                        trim(stream, trim);
+                    } catch (RuntimeException e) {
+                        LOG.warn("trimming {} failed: {}", stream, Secrets.redact(e.toString()));
+                    } finally {
+                        scheduled.remove(stream);
+                    }
+                });
+            }
+        }
+
+        private synchronized java.util.concurrent.ExecutorService executor() {
+            if (thread == null) {
+                thread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "openclaw-redis-trim");
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+            return thread;
+        }
+
+        private void trim(String stream, Trim trim) {
+            String limit;
+            if (trim.maxLength() > 0) {
+                long excess = await(shared().xlen(stream)) - trim.maxLength();
+                if (excess <= 0) {
+                    return;
+                }
+                // the first entry to keep: after the oldest 'excess' (at most 10,000 a round; the next round goes on)
+                List<StreamMessage<String, String>> oldest = await(
+                        shared().xrange(stream, Range.create("-", "+"), Limit.from(Math.min(excess, 10_000) + 1)));
+                limit = oldest.get(oldest.size() - 1).getId();
+            } else {
+                limit = Math.max(0, System.currentTimeMillis() - trim.maxAge().toMillis()) + "-0";
+            }
+            String needed = oldestNeeded(stream);
+            String minId = needed != null && compareIds(needed, limit) < 0 ? needed : limit;
+            if (!minId.equals(limit)) {
+                long now = System.currentTimeMillis();
+                Long last = warned.get(stream);
+                if (last == null || now - last > 60_000) {
+                    warned.put(stream, now);
+                    LOG.warn(
+                            "trimming of {} is held back at {}: a consumer group has not read or acknowledged the"
+                                    + " entries from there on (Trim.keepingUnread)",
+                            stream,
+                            needed);
+                }
+            }
+            await(shared().xtrim(stream, new io.lettuce.core.XTrimArgs().minId(minId)));
+        }
+
+        /** The oldest id some group still needs; null when no group needs any (or there is none). */
+        private @Nullable String oldestNeeded(String stream) {
+            String oldest = null;
+            for (Object g : await(shared().xinfoGroups(stream))) {
+                if (!(g instanceof List<?> fields)) {
+                    continue;
+                }
+                String name = String.valueOf(field(fields, "name"));
+                String lastDelivered = String.valueOf(field(fields, "last-delivered-id"));
+                PendingMessages pending = await(shared().xpending(stream, name));
+                String candidate = pending.getCount() > 0
+                        ? pending.getMessageIds().getLower().getValue()
+                        : lastDelivered; // the entries after it are unread; it may go only if read
+                if (oldest == null || compareIds(candidate, oldest) < 0) {
+                    oldest = candidate;
+                }
+            }
+            return oldest;
+        }
+
+        void close() {
+            java.util.concurrent.ExecutorService t = thread;
+            if (t != null) {
+                t.shutdownNow();
+            }
+        }
+    }
+
+    private static int compareIds(String a, String b) {
+        int da = a.indexOf('-');
+        int db = b.indexOf('-');
+        long ma = Long.parseLong(da < 0 ? a : a.substring(0, da));
+        long mb = Long.parseLong(db < 0 ? b : b.substring(0, db));
+        if (ma != mb) {
+            return Long.compare(ma, mb);
+        }
+        long sa = da < 0 ? 0 : Long.parseLong(a.substring(da + 1));
+        long sb = db < 0 ? 0 : Long.parseLong(b.substring(db + 1));
+        return Long.compare(sa, sb);
+    }
+
     /** Closes every connection, and the client when this transport created it. */
     @Override
     public void close() {
+        trimmer.close();
         readers.values().forEach(StatefulConnection::close);
         readers.clear();
         shared.close();

@@ -55,7 +55,7 @@ public final class TestTransport implements EventTransport {
         READ,
         /** {@code ack}: acknowledging handled entries. */
         ACK,
-        /** {@code claimIdle}: reclaiming entries of idle consumers. */
+        /** {@code claim}: reclaiming entries of idle consumers. */
         CLAIM
     }
 
@@ -306,9 +306,30 @@ public final class TestTransport implements EventTransport {
     }
 
     @Override
-    public Claim claimIdle(String stream, String group, String consumer, Duration minIdle, int count) {
+    public List<PendingEntry> pendingIdle(String stream, String group, Duration minIdle, int count) {
+        return delegate.pendingIdle(stream, group, minIdle, count);
+    }
+
+    @Override
+    public Claim claim(
+            String stream, String group, String consumer, Duration minIdle, Collection<PendingEntry> pending) {
         maybeFail(Operation.CLAIM);
-        return delegate.claimIdle(stream, group, consumer, minIdle, count);
+        return delegate.claim(stream, group, consumer, minIdle, pending);
+    }
+
+    @Override
+    public List<GroupConsumer> consumers(String stream, String group) {
+        return delegate.consumers(stream, group);
+    }
+
+    @Override
+    public void removeConsumer(String stream, String group, String consumer) {
+        delegate.removeConsumer(stream, group, consumer);
+    }
+
+    @Override
+    public long trimmedUnread(String stream, String group) {
+        return delegate.trimmedUnread(stream, group);
     }
 
     @Override
