@@ -65,9 +65,11 @@ import org.jspecify.annotations.Nullable;
  * most {@link #DEFAULT_REQUEST_QUEUE} commands wait (bounded buffering) and each fails after {@link
  * #DEFAULT_COMMAND_TIMEOUT}: a publish is never reported as sent when it was not.
  *
- * <p>Reclaiming idle entries uses {@code XPENDING ... IDLE} and {@code XCLAIM} rather than {@code XAUTOCLAIM}: the same
- * semantics (entries of any consumer idle past the processing timeout), but the pending list gives each entry's
- * delivery count and shows the entries that were trimmed away, which XAUTOCLAIM's reply (as Lettuce parses it) drops.
+ * <p>Reclaiming idle entries uses {@code XPENDING ... IDLE} ({@link #pendingIdle}) then {@code XCLAIM} ({@link #claim})
+ * rather than {@code XAUTOCLAIM} (DESIGN.md's word): the same semantics, but the subscriber sees what is idle before
+ * claiming, so it leaves alone the entries it still holds (claiming them would count a delivery no handler ran), and
+ * the pending list gives each entry's delivery count and shows the entries trimmed away, which XAUTOCLAIM's reply (as
+ * Lettuce parses it) drops.
  */
 public final class RedisTransport implements EventTransport {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RedisTransport.class);
