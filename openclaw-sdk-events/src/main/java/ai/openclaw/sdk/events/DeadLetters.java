@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -109,17 +108,6 @@ public final class DeadLetters {
     }
 
     private DeadLetter parse(String stream, StreamEntry e) {
-        DeadLetterCodec.Letter l = DeadLetterCodec.decode(json, stream, e.data());
-        return new DeadLetter(
-                e.id(),
-                l.stream(),
-                l.originalId(),
-                l.reason(),
-                l.group(),
-                l.consumer(),
-                l.deliveries(),
-                l.deadLetteredAt(),
-                Optional.ofNullable(l.eventId()),
-                Optional.ofNullable(l.data()));
+        return DeadLetterCodec.decode(json, e.id(), stream, e.data());
     }
 }

@@ -22,17 +22,22 @@ class PublisherPoliciesIT {
     @RegisterExtension
     static final RedisExtension REDIS = RedisExtension.perClass();
 
+    /** Retries a publish for seconds, every 100 to 300 ms: long enough to ride out the outages below. */
+    private static ResiliencePolicies patient() {
+        return ResiliencePolicies.builder()
+                .defaults(ResiliencePolicy.builder()
+                        .maxAttempts(40)
+                        .initialBackoff(Duration.ofMillis(100))
+                        .maxBackoff(Duration.ofMillis(300))
+                        .circuitBreaker(false)
+                        .build())
+                .build();
+    }
+
     @Test
     void retriesUntilRedisIsBack(RedisServer redis) throws Exception {
-        ResiliencePolicy patient = ResiliencePolicy.builder()
-                .maxAttempts(30)
-                .initialBackoff(Duration.ofMillis(100))
-                .maxBackoff(Duration.ofMillis(300))
-                .circuitBreaker(false)
-                .build();
         try (RedisTransport transport = RedisTransport.create(redis.uri().toString());
-                ResiliencePolicies policies =
-                        ResiliencePolicies.builder().defaults(patient).build()) {
+                ResiliencePolicies policies = patient()) {
             EventPublisher publisher = EventPublisher.builder("user-service", transport)
                     .timeout(Duration.ofMillis(500))
                     .policies(policies)
@@ -127,15 +132,8 @@ class PublisherPoliciesIT {
 
     @Test
     void retriesDuringAnOutageNeverStackCopiesOfOneAttempt(RedisServer redis) throws Exception {
-        ResiliencePolicy patient = ResiliencePolicy.builder()
-                .maxAttempts(40)
-                .initialBackoff(Duration.ofMillis(100))
-                .maxBackoff(Duration.ofMillis(300))
-                .circuitBreaker(false)
-                .build();
         try (RedisTransport transport = RedisTransport.create(redis.uri().toString());
-                ResiliencePolicies policies =
-                        ResiliencePolicies.builder().defaults(patient).build()) {
+                ResiliencePolicies policies = patient()) {
             EventPublisher publisher = EventPublisher.builder("user-service", transport)
                     .timeout(Duration.ofMillis(500))
                     .policies(policies)

@@ -1,9 +1,11 @@
 package ai.openclaw.sdk.events.internal;
 
+import ai.openclaw.sdk.events.DeadLetter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DeadLetterCodec {
     /**
-     * A dead letter's content.
+     * A dead letter as written (read back, it is a {@link DeadLetter}, which adds its own entry id).
      *
      * @param stream the stream the entry came from
      * @param originalId its id there
@@ -59,9 +61,10 @@ public final class DeadLetterCodec {
     /**
      * Reads a dead letter; one that is not JSON reads as a letter whose reason says so.
      *
+     * @param id the dead letter's own entry id
      * @param stream the stream it is a dead letter of, for letters that do not say
      */
-    public static Letter decode(ObjectMapper json, String stream, @Nullable String text) {
+    public static DeadLetter decode(ObjectMapper json, String id, String stream, @Nullable String text) {
         JsonNode n;
         try {
             n = text == null ? json.createObjectNode() : json.readTree(text);
@@ -74,7 +77,8 @@ public final class DeadLetterCodec {
         } catch (RuntimeException e) {
             at = Instant.EPOCH;
         }
-        return new Letter(
+        return new DeadLetter(
+                id,
                 n.path("stream").asText(stream),
                 n.path("originalId").asText(""),
                 n.path("reason").asText(""),
@@ -82,7 +86,7 @@ public final class DeadLetterCodec {
                 n.path("consumer").asText(""),
                 n.path("deliveries").asLong(0),
                 at,
-                n.hasNonNull("eventId") ? n.get("eventId").asText() : null,
-                n.hasNonNull("data") ? n.get("data").asText() : null);
+                n.hasNonNull("eventId") ? Optional.of(n.get("eventId").asText()) : Optional.empty(),
+                n.hasNonNull("data") ? Optional.of(n.get("data").asText()) : Optional.empty());
     }
 }

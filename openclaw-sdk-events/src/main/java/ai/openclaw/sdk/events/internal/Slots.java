@@ -31,18 +31,9 @@ public final class Slots {
      * @return the slots taken; 0 when none came in time
      */
     public int acquireForRead(int max, Duration timeout) throws InterruptedException {
-        long left = timeout.toNanos();
         lock.lockInterruptibly();
         try {
-            while (used >= capacity || reclaimWaiting > 0) {
-                if (left <= 0) {
-                    return 0;
-                }
-                left = freed.awaitNanos(left);
-            }
-            int n = Math.min(max, capacity - used);
-            used += n;
-            return n;
+            return take(max, timeout.toNanos(), false);
         } finally {
             lock.unlock();
         }
@@ -54,20 +45,11 @@ public final class Slots {
      * @return the slots taken; 0 when none came in time
      */
     public int acquireForReclaim(int max, Duration timeout) throws InterruptedException {
-        long left = timeout.toNanos();
         lock.lockInterruptibly();
         try {
             reclaimWaiting++;
             try {
-                while (used >= capacity) {
-                    if (left <= 0) {
-                        return 0;
-                    }
-                    left = freed.awaitNanos(left);
-                }
-                int n = Math.min(max, capacity - used);
-                used += n;
-                return n;
+                return take(max, timeout.toNanos(), true);
             } finally {
                 reclaimWaiting--;
                 freed.signalAll(); // the reader may go on
@@ -75,6 +57,20 @@ public final class Slots {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Under the lock: waits for a free slot (and, for reading, for no reclaim to wait), then takes up to max. */
+    private int take(int max, long nanos, boolean reclaiming) throws InterruptedException {
+        long left = nanos;
+        while (used >= capacity || (!reclaiming && reclaimWaiting > 0)) {
+            if (left <= 0) {
+                return 0;
+            }
+            left = freed.awaitNanos(left);
+        }
+        int n = Math.min(max, capacity - used);
+        used += n;
+        return n;
     }
 
     /** Gives back {@code n} slots. */
