@@ -1,8 +1,6 @@
 package ai.openclaw.sdk.contract;
 
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A contract version, {@code MAJOR.MINOR}. A new minor must be compatible with every earlier minor of its major; a
@@ -19,7 +17,6 @@ import java.util.regex.Pattern;
  * @param minor the minor version, from 0
  */
 public record ContractVersion(int major, int minor) implements Comparable<ContractVersion> {
-    private static final Pattern FORM = Pattern.compile("(0|[1-9][0-9]{0,8})\\.(0|[1-9][0-9]{0,8})");
 
     /** Validates the components. */
     public ContractVersion {
@@ -37,16 +34,40 @@ public record ContractVersion(int major, int minor) implements Comparable<Contra
      */
     public static ContractVersion parse(String text) {
         Objects.requireNonNull(text, "text");
-        Matcher m = FORM.matcher(text.strip());
-        if (!m.matches()) {
+        String t = text.strip();
+        int dot = t.indexOf('.');
+        int major = dot < 0 ? -1 : number(t, 0, dot);
+        int minor = dot < 0 ? -1 : number(t, dot + 1, t.length());
+        if (major < 0 || minor < 0) {
             throw new IllegalArgumentException("version '" + text + "' is not of the form MAJOR.MINOR, such as 1.0");
         }
-        return new ContractVersion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+        return new ContractVersion(major, minor);
+    }
+
+    /**
+     * The number {@code text[from, to)} spells: {@code 0}, or 1 to 9 digits without a leading zero; -1 otherwise.
+     * Read by hand: every event consumed parses its version.
+     */
+    private static int number(String text, int from, int to) {
+        int length = to - from;
+        if (length < 1 || length > 9 || (length > 1 && text.charAt(from) == '0')) {
+            return -1;
+        }
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 
     /** Whether {@code text} is of the form {@code MAJOR.MINOR}. */
     public static boolean isVersion(String text) {
-        return FORM.matcher(text).matches();
+        int dot = text.indexOf('.');
+        return dot >= 0 && number(text, 0, dot) >= 0 && number(text, dot + 1, text.length()) >= 0;
     }
 
     /** The next minor version of the same major. */
