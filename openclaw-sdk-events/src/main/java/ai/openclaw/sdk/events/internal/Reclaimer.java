@@ -104,47 +104,73 @@ public final class Reclaimer implements Runnable {
         }
     }
 
+    /**
+     * Claims page after page. From the first page with orphans on, the reader takes no slot until the round ends: slots
+     * freed while Redis is asked for the next page go to orphans, not to new entries.
+     */
     private void reclaim(String stream) throws InterruptedException {
-        while (running.getAsBoolean()) {
-            // this consumer's own entries in flight may head the list: look past them
-            int count = page + inFlightCount.getAsInt();
-            List<EventTransport.PendingEntry> idle = transport.pendingIdle(stream, group, processingTimeout, count);
-            List<EventTransport.PendingEntry> orphans = idle.stream()
-                    .filter(p -> !inFlight.test(new StreamEntry(stream, p.id(), null, 1)))
-                    .toList();
-            if (orphans.isEmpty()) {
-                return;
-            }
-            int taken = slots.acquireForReclaim(orphans.size(), interval);
-            if (taken == 0) {
-                return; // not one slot in a whole interval: the next round goes on
-            }
-            EventTransport.Claim claim;
-            try {
-                claim = transport.claim(stream, group, consumer, processingTimeout, orphans.subList(0, taken));
-            } catch (RuntimeException e) {
-                slots.release(taken);
-                throw e;
-            }
-            slots.release(taken - claim.entries().size());
-            if (!claim.trimmed().isEmpty()) {
-                metrics.trimmed(claim.trimmed().size());
-                LOG.warn(
-                        "{}: {} pending entries of {} were trimmed away before being handled; acknowledged",
-                        consumer,
-                        claim.trimmed().size(),
-                        stream);
-                for (String id : claim.trimmed()) {
-                    acknowledger.acknowledge(new StreamEntry(stream, id, null, 1), Acknowledger.Reason.TRIMMED);
+        boolean holdingReader = false;
+        try {
+            while (running.getAsBoolean()) {
+                // this consumer's own entries in flight may head the list: look past them
+                int count = page + inFlightCount.getAsInt();
+                List<EventTransport.PendingEntry> idle = transport.pendingIdle(stream, group, processingTimeout, count);
+                List<EventTransport.PendingEntry> orphans = idle.stream()
+                        .filter(p -> !inFlight.test(new StreamEntry(stream, p.id(), null, 1)))
+                        .toList();
+                if (orphans.isEmpty()) {
+                    return;
+                }
+                if (!holdingReader) {
+                    slots.reclaimRoundBegan();
+                    holdingReader = true;
+                }
+                // the whole page, a few slots at a time as they free
+                for (int claimed = 0; claimed < orphans.size(); ) {
+                    int taken = slots.acquireForReclaim(orphans.size() - claimed, interval);
+                    if (taken == 0 || !running.getAsBoolean()) {
+                        slots.release(taken);
+                        return; // not one slot in a whole interval, or closing: the next round goes on
+                    }
+                    claim(stream, orphans.subList(claimed, claimed + taken));
+                    claimed += taken;
+                }
+                if (idle.size() < count) {
+                    return; // that was all of them
                 }
             }
-            if (!claim.entries().isEmpty()) {
-                metrics.reclaimed(stream, claim.entries().size());
-                claimed.accept(claim.entries());
+        } finally {
+            if (holdingReader) {
+                slots.reclaimRoundEnded();
             }
-            if (idle.size() < count) {
-                return; // that was all of them
+        }
+    }
+
+    /** Claims the orphans, holding one slot each, and hands on what was claimed. */
+    private void claim(String stream, List<EventTransport.PendingEntry> orphans) throws InterruptedException {
+        int taken = orphans.size();
+        EventTransport.Claim claim;
+        try {
+            claim = transport.claim(stream, group, consumer, processingTimeout, orphans);
+        } catch (RuntimeException e) {
+            slots.release(taken);
+            throw e;
+        }
+        slots.release(taken - claim.entries().size());
+        if (!claim.trimmed().isEmpty()) {
+            metrics.trimmed(claim.trimmed().size());
+            LOG.warn(
+                    "{}: {} pending entries of {} were trimmed away before being handled; acknowledged",
+                    consumer,
+                    claim.trimmed().size(),
+                    stream);
+            for (String id : claim.trimmed()) {
+                acknowledger.acknowledge(new StreamEntry(stream, id, null, 1), Acknowledger.Reason.TRIMMED);
             }
+        }
+        if (!claim.entries().isEmpty()) {
+            metrics.reclaimed(stream, claim.entries().size());
+            claimed.accept(claim.entries());
         }
     }
 

@@ -59,6 +59,30 @@ public final class Slots {
         }
     }
 
+    /**
+     * A reclaim round with orphans to take has begun: until {@link #reclaimRoundEnded()}, the reader takes no slot,
+     * not even those freed while the reclaimer asks Redis for the next page.
+     */
+    public void reclaimRoundBegan() {
+        lock.lock();
+        try {
+            reclaimWaiting++;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The reclaim round is over: the reader may take slots again. */
+    public void reclaimRoundEnded() {
+        lock.lock();
+        try {
+            reclaimWaiting--;
+            freed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Under the lock: waits for a free slot (and, for reading, for no reclaim to wait), then takes up to max. */
     private int take(int max, long nanos, boolean reclaiming) throws InterruptedException {
         long left = nanos;
