@@ -57,6 +57,23 @@ public interface EventTransport extends AutoCloseable {
      */
     List<StreamEntry> read(String group, String consumer, List<String> streams, int count, Duration block);
 
+    /**
+     * Starts a {@link #read} and returns at once, so that a reader can ask for its next batch while the previous one is
+     * on its way; reads started by one thread complete in the order they were started, each with entries after the
+     * previous one's. The stage fails as {@code read} throws (a {@link NoGroupException} when the group or a stream is
+     * missing) and fails by itself when no answer comes within {@code block} plus the transport's command timeout.
+     *
+     * <p>The default reads now, on the calling thread, and returns a completed stage.
+     */
+    default CompletionStage<List<StreamEntry>> readAsync(
+            String group, String consumer, List<String> streams, int count, Duration block) {
+        try {
+            return java.util.concurrent.CompletableFuture.completedFuture(read(group, consumer, streams, count, block));
+        } catch (RuntimeException e) {
+            return java.util.concurrent.CompletableFuture.failedFuture(e);
+        }
+    }
+
     /** Acknowledges entries: they leave the group's pending list. */
     void ack(String stream, String group, Collection<String> ids);
 

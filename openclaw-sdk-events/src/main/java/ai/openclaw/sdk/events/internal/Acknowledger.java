@@ -10,17 +10,17 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one place a subscriber acknowledges entries: those its handlers handled, those written to a dead-letter stream,
- * and pending ones found trimmed away. Acknowledgements are batched, one {@code XACK} per stream per round; an entry
- * holds its slot until its acknowledgement is written, so memory stays bounded and nothing is acknowledged before its
- * handler returned or its dead letter was written. A failed {@code XACK} leaves the entries pending: they are
- * reclaimed and handled again, at least once.
+ * and pending ones found trimmed away. Acknowledgements are batched, one {@code XACK} per stream per round. What waits
+ * here is a stream and an id, never the entry's data, and the queue is bounded: a worker that finds it full waits.
+ * Nothing is acknowledged before its handler returned or its dead letter was written. A failed {@code XACK} leaves the
+ * entries pending: they are reclaimed and handled again, at least once.
  */
 public final class Acknowledger {
     private static final Logger LOG = LoggerFactory.getLogger(Acknowledger.class);
@@ -36,7 +36,7 @@ public final class Acknowledger {
         TRIMMED
     }
 
-    private record Ack(StreamEntry entry, Reason reason) {}
+    private record Ack(String stream, String id, Reason reason) {}
 
     private final EventTransport transport;
     private final String group;
@@ -44,13 +44,13 @@ public final class Acknowledger {
     private final Duration interval;
     private final BlockingQueue<Ack> queue;
     private final SubscriberMetrics metrics;
-    private final Consumer<StreamEntry> finished;
+    private final BiConsumer<String, List<String>> acknowledged;
 
     /**
      * An acknowledger.
      *
-     * @param capacity how many acknowledgements may wait: the subscriber's in-flight limit, so adding never waits long
-     * @param finished called for each entry that held a slot, once its acknowledgement was tried
+     * @param capacity how many acknowledgements may wait before a worker adding one waits
+     * @param acknowledged called with a stream and ids of it, once their acknowledgement was tried
      */
     public Acknowledger(
             EventTransport transport,
@@ -59,14 +59,14 @@ public final class Acknowledger {
             Duration interval,
             int capacity,
             SubscriberMetrics metrics,
-            Consumer<StreamEntry> finished) {
+            BiConsumer<String, List<String>> acknowledged) {
         this.transport = transport;
         this.group = group;
         this.consumer = consumer;
         this.interval = interval;
         this.queue = new ArrayBlockingQueue<>(capacity + MAX_BATCH);
         this.metrics = metrics;
-        this.finished = finished;
+        this.acknowledged = acknowledged;
     }
 
     /**
@@ -75,7 +75,7 @@ public final class Acknowledger {
      * @throws InterruptedException when interrupted while the queue is full: the entry is not acknowledged
      */
     public void acknowledge(StreamEntry entry, Reason reason) throws InterruptedException {
-        queue.put(new Ack(entry, reason));
+        queue.put(new Ack(entry.stream(), entry.id(), reason));
     }
 
     /** Acknowledges until {@code keepGoing} says stop and nothing is left. */
@@ -88,17 +88,18 @@ public final class Acknowledger {
                     continue;
                 }
                 batch.add(first);
-                // gather what else finishes within the interval, then write one XACK per stream
+                // let what else finishes within the interval gather, then write one XACK per stream; sleeping
+                // through it (rather than waking for each entry queued) keeps a busy subscriber's wake-ups at one
+                // per interval
                 long deadline = System.nanoTime() + interval.toNanos();
-                while (batch.size() < MAX_BATCH) {
-                    queue.drainTo(batch, MAX_BATCH - batch.size());
-                    long left = deadline - System.nanoTime();
-                    Ack next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
-                    if (next == null) {
-                        break;
+                for (long left = interval.toNanos(); left > 0 && queue.size() < MAX_BATCH; ) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(this, left);
+                    if (Thread.interrupted()) {
+                        throw new InterruptedException();
                     }
-                    batch.add(next);
+                    left = deadline - System.nanoTime();
                 }
+                queue.drainTo(batch, MAX_BATCH - batch.size());
                 flush(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -113,13 +114,14 @@ public final class Acknowledger {
     private void flush(List<Ack> batch) {
         Map<String, List<Ack>> byStream = new LinkedHashMap<>();
         for (Ack a : batch) {
-            byStream.computeIfAbsent(a.entry.stream(), k -> new ArrayList<>()).add(a);
+            byStream.computeIfAbsent(a.stream, k -> new ArrayList<>()).add(a);
         }
         for (Map.Entry<String, List<Ack>> s : byStream.entrySet()) {
             List<Ack> acks = s.getValue();
+            List<String> ids = new ArrayList<>(acks.size());
+            acks.forEach(a -> ids.add(a.id));
             try {
-                transport.ack(
-                        s.getKey(), group, acks.stream().map(a -> a.entry.id()).toList());
+                transport.ack(s.getKey(), group, ids);
                 int handled = (int)
                         acks.stream().filter(a -> a.reason == Reason.HANDLED).count();
                 if (handled > 0) {
@@ -133,11 +135,7 @@ public final class Acknowledger {
                         s.getKey(),
                         e.toString());
             }
-            for (Ack a : acks) {
-                if (a.reason != Reason.TRIMMED) {
-                    finished.accept(a.entry);
-                }
-            }
+            acknowledged.accept(s.getKey(), ids);
         }
     }
 }

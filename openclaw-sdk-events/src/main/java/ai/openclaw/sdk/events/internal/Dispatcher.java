@@ -128,11 +128,6 @@ public final class Dispatcher {
         return null;
     }
 
-    /** Whether a worker may still be busy. */
-    public boolean busy() {
-        return executors().stream().anyMatch(e -> !e.isTerminated());
-    }
-
     /** Stops taking work, waits up to {@code timeout} for what was handed over, then interrupts what still runs. */
     public boolean shutdown(Duration timeout) throws InterruptedException {
         List<ExecutorService> all = executors();

@@ -13,6 +13,7 @@ import ai.openclaw.sdk.policy.CallContext;
 import ai.openclaw.sdk.policy.CallPolicy;
 import ai.openclaw.sdk.transport.StreamEntry;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -81,6 +82,11 @@ public final class EntryProcessor {
     private final Map<String, List<Registration<?>>> handlers;
     private final @Nullable ContractRegistry contracts;
     private final ObjectMapper json;
+    private final Map<Class<?>, ObjectReader> readers = new java.util.IdentityHashMap<>();
+    /** Per stream, what each delivery's handler call is named by: built once, not per event. */
+    private final Map<String, CallContext> callContexts = new java.util.HashMap<>();
+
+    private final Map<String, String> spanNames = new java.util.HashMap<>();
     private final OpenTelemetry openTelemetry;
     private final Tracer tracer;
     private final int maxEventBytes;
@@ -111,6 +117,12 @@ public final class EntryProcessor {
         this.handlers = handlers;
         this.contracts = contracts;
         this.json = json;
+        // one reader per payload type, built once: mapping each event then skips the mapper's type lookup
+        handlers.values().forEach(rs -> rs.forEach(r -> readers.computeIfAbsent(r.type(), json::readerFor)));
+        typeByStream.forEach((stream, type) -> {
+            callContexts.put(stream, new CallContext(stream, "handle " + type, true));
+            spanNames.put(stream, "process " + type);
+        });
         this.openTelemetry = openTelemetry;
         this.tracer = openTelemetry.getTracer("ai.openclaw.sdk.events");
         this.maxEventBytes = maxEventBytes;
@@ -228,18 +240,23 @@ public final class EntryProcessor {
         try {
             payload = registration.type() == EventEnvelope.class
                     ? registration.type().cast(envelope)
-                    : json.treeToValue(envelope.data(), registration.type());
+                    : registration
+                            .type()
+                            .cast(Objects.requireNonNull(readers.get(registration.type()))
+                                    .readValue(envelope.data()));
         } catch (Exception e) {
             return Verdict.deadLetter(
                     envelope,
                     "the payload does not map to " + registration.type().getSimpleName() + mappingPlace(e) + " ("
                             + e.getClass().getSimpleName() + ")");
         }
-        Context parent = openTelemetry
-                .getPropagators()
-                .getTextMapPropagator()
-                .extract(Context.root(), envelope.traceContext(), GETTER);
-        Span span = tracer.spanBuilder("process " + envelope.type())
+        Context parent = envelope.traceParent().isEmpty()
+                ? Context.root()
+                : openTelemetry
+                        .getPropagators()
+                        .getTextMapPropagator()
+                        .extract(Context.root(), envelope.traceContext(), GETTER);
+        Span span = tracer.spanBuilder(Objects.requireNonNull(spanNames.get(entry.stream())))
                 .setParent(parent)
                 .setSpanKind(SpanKind.CONSUMER)
                 .setAttribute("messaging.system", "redis")
@@ -253,16 +270,15 @@ public final class EntryProcessor {
         Exception failure;
         try (Scope ignored = span.makeCurrent();
                 TraceMdc mdc = TraceMdc.of(span)) {
-            inPlace.apply(entry.stream())
-                    .execute(new CallContext(entry.stream(), "handle " + envelope.type(), true), () -> {
-                        try {
-                            registration.handler().handle(payload, metadata);
-                            return null;
-                        } catch (Exception e) {
-                            metrics.failed(entry.stream());
-                            throw e;
-                        }
-                    });
+            inPlace.apply(entry.stream()).execute(Objects.requireNonNull(callContexts.get(entry.stream())), () -> {
+                try {
+                    registration.handler().handle(payload, metadata);
+                    return null;
+                } catch (Exception e) {
+                    metrics.failed(entry.stream());
+                    throw e;
+                }
+            });
             span.end();
             return Verdict.HANDLED;
         } catch (Exception e) {

@@ -15,8 +15,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The reading loop: takes free slots (never ahead of a waiting reclaim), reads at most that many new entries for the
- * group, and hands them on. A failed read is retried with backoff and reported for readiness; NOGROUP re-creates the
- * group.
+ * group, and hands them on, in the order read. While one read is on its way, the next is asked for (without waiting
+ * in Redis, and only with slots free): Redis reads the next batch while the client decodes this one, as a consumer
+ * loop written directly on Lettuce does. A failed read is retried with backoff and reported for readiness; NOGROUP
+ * re-creates the group.
  */
 public final class Reader implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Reader.class);
@@ -32,6 +34,7 @@ public final class Reader implements Runnable {
     private final BooleanSupplier running;
     private final Consumer<List<StreamEntry>> read;
     private final Runnable recreateGroups;
+    private final java.util.ArrayDeque<Outstanding> outstanding = new java.util.ArrayDeque<>();
     private volatile @Nullable Instant failingSince;
     private volatile @Nullable String lastError;
 
@@ -66,49 +69,104 @@ public final class Reader implements Runnable {
         this.recreateGroups = recreateGroups;
     }
 
+    /** A read on its way and the slots it holds. */
+    private record Outstanding(java.util.concurrent.CompletableFuture<List<StreamEntry>> result, int taken) {}
+
+    /** At most this many reads on their way: the one waiting in Redis, and one ahead. */
+    private static final int READS_ON_THEIR_WAY = 2;
+
     @Override
     public void run() {
         long backoff = 100;
-        while (running.getAsBoolean()) {
-            int taken = 0;
-            try {
-                taken = slots.acquireForRead(batchSize, pollTimeout);
-                if (taken == 0) {
-                    continue; // every slot busy (or a reclaim first): memory stays bounded while a backlog waits
+        try {
+            while (running.getAsBoolean()) {
+                try {
+                    askAhead();
+                    Outstanding first = outstanding.peekFirst();
+                    if (first == null) {
+                        continue; // every slot busy (or a reclaim first): memory stays bounded while a backlog waits
+                    }
+                    List<StreamEntry> entries = awaitFirst(first);
+                    failingSince = null;
+                    read.accept(entries);
+                    backoff = 100;
+                } catch (NoGroupException e) {
+                    LOG.warn("{}: re-creating consumer group {} ({})", consumer, group, e.getMessage());
+                    recreateGroups.run();
+                } catch (RuntimeException e) {
+                    if (!running.getAsBoolean()) {
+                        return;
+                    }
+                    if (failingSince == null) {
+                        failingSince = clock.instant();
+                    }
+                    lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
+                    LOG.warn("{}: reading failed, retrying in {} ms: {}", consumer, backoff, e.toString());
+                    Thread.sleep(backoff);
+                    backoff = Math.min(backoff * 2, 5_000);
                 }
-                List<StreamEntry> entries = transport.read(group, consumer, streams, taken, pollTimeout);
-                slots.release(taken - entries.size());
-                taken = 0;
-                failingSince = null;
-                read.accept(entries);
-                backoff = 100;
-            } catch (NoGroupException e) {
-                slots.release(taken);
-                LOG.warn("{}: re-creating consumer group {} ({})", consumer, group, e.getMessage());
-                recreateGroups.run();
-            } catch (InterruptedException e) {
-                slots.release(taken);
-                Thread.currentThread().interrupt();
+            }
+            // stopping: what the reads still on their way bring is handed on too (or left pending by the dispatcher)
+            while (!outstanding.isEmpty()) {
+                try {
+                    read.accept(awaitFirst(outstanding.getFirst()));
+                } catch (RuntimeException e) {
+                    LOG.debug("{}: a last read failed while stopping: {}", consumer, e.toString());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            // interrupted: what those reads bring stays pending in Redis, to be reclaimed
+            outstanding.forEach(o -> slots.release(o.taken));
+            outstanding.clear();
+        }
+    }
+
+    /**
+     * Starts reads until {@value #READS_ON_THEIR_WAY} are on their way: the first waits for slots and in Redis for
+     * entries; one ahead only takes slots free now, only while the one before it is unanswered, and does not wait in
+     * Redis (a transport that reads synchronously answers at once, so it never reads ahead).
+     */
+    private void askAhead() throws InterruptedException {
+        while (outstanding.size() < READS_ON_THEIR_WAY) {
+            Outstanding last = outstanding.peekLast();
+            if (last != null && last.result.isDone()) {
                 return;
+            }
+            int taken = last == null
+                    ? slots.acquireForRead(batchSize, pollTimeout)
+                    : slots.acquireForRead(batchSize, Duration.ZERO);
+            if (taken == 0) {
+                return;
+            }
+            java.util.concurrent.CompletableFuture<List<StreamEntry>> result;
+            try {
+                result = transport
+                        .readAsync(group, consumer, streams, taken, last == null ? pollTimeout : Duration.ZERO)
+                        .toCompletableFuture();
             } catch (RuntimeException e) {
                 slots.release(taken);
-                if (!running.getAsBoolean()) {
-                    return;
-                }
-                if (failingSince == null) {
-                    failingSince = clock.instant();
-                }
-                lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
-                LOG.warn("{}: reading failed, retrying in {} ms: {}", consumer, backoff, e.toString());
-                try {
-                    Thread.sleep(backoff);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                backoff = Math.min(backoff * 2, 5_000);
+                throw e;
             }
+            outstanding.addLast(new Outstanding(result, taken));
         }
+    }
+
+    /** The first read's entries, its unused slots given back; it leaves the queue, answered or failed. */
+    private List<StreamEntry> awaitFirst(Outstanding first) throws InterruptedException {
+        List<StreamEntry> entries;
+        try {
+            entries = first.result.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            outstanding.removeFirst();
+            slots.release(first.taken);
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
+        }
+        outstanding.removeFirst();
+        slots.release(first.taken - entries.size());
+        return entries;
     }
 
     /** Since when reading has failed; null when the last read worked. */

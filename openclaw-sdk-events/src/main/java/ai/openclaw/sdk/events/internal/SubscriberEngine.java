@@ -12,8 +12,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -38,8 +36,8 @@ public final class SubscriberEngine {
     private final SubscriberConfig config;
     private final Map<String, String> typeByStream;
     private final Slots slots;
-    /** Entries read and not finished, by stream and id (ids are unique within a stream only). */
-    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    /** Entries read and not finished. */
+    private final InFlight inFlight;
 
     private final SubscriberMetrics metrics;
     private final Acknowledger acknowledger;
@@ -51,6 +49,9 @@ public final class SubscriberEngine {
     private final ScheduledExecutorService reclaiming;
     private volatile boolean running;
     private volatile boolean started;
+    /** Set by close once reading has stopped and the workers are done (or given up on): nothing more to acknowledge. */
+    private volatile boolean drained;
+
     private @Nullable Thread readThread;
     private @Nullable Thread ackThread;
     private @Nullable ScheduledFuture<?> reclaimTask;
@@ -79,10 +80,11 @@ public final class SubscriberEngine {
         handlers.keySet().forEach(type -> streams.put(WireNames.stream(config.streamPrefix(), type), type));
         this.typeByStream = java.util.Collections.unmodifiableMap(streams);
         List<String> streamList = List.copyOf(typeByStream.keySet());
+        this.inFlight = new InFlight(streamList);
         this.slots = new Slots(config.maxInFlight());
         this.metrics = new SubscriberMetrics(openTelemetry, group, typeByStream.keySet(), transport, inFlight::size);
         this.acknowledger = new Acknowledger(
-                transport, group, consumer, config.ackInterval(), config.maxInFlight(), metrics, this::finished);
+                transport, group, consumer, config.ackInterval(), config.maxInFlight(), metrics, this::acknowledged);
         this.deadLetterer =
                 new DeadLetterer(transport, json, clock, group, consumer, config.deadLetterSuffix(), metrics);
         CallPolicy retryInPlace =
@@ -124,7 +126,7 @@ public final class SubscriberEngine {
                 config.deadConsumerTimeout(),
                 config.batchSize(),
                 slots,
-                e -> inFlight.contains(key(e)),
+                e -> inFlight.contains(e.stream(), e.id()),
                 inFlight::size,
                 () -> running,
                 this::dispatch,
@@ -138,13 +140,12 @@ public final class SubscriberEngine {
         });
     }
 
-    private static String key(StreamEntry e) {
-        return e.stream() + " " + e.id();
-    }
-
-    /** Entries read or claimed, each holding a slot: in flight until finished. */
+    /**
+     * Entries read or claimed, each holding a slot until its handling is over, and in flight (not to be reclaimed)
+     * until it is acknowledged or left pending.
+     */
     private void dispatch(List<StreamEntry> entries) {
-        entries.forEach(e -> inFlight.add(key(e)));
+        entries.forEach(inFlight::add);
         dispatcher.dispatch(entries);
     }
 
@@ -159,11 +160,11 @@ public final class SubscriberEngine {
         }
         try {
             switch (verdict.kind()) {
-                case HANDLED -> acknowledger.acknowledge(entry, Acknowledger.Reason.HANDLED);
+                case HANDLED -> acknowledge(entry, Acknowledger.Reason.HANDLED);
                 case DEAD_LETTER -> {
                     if (deadLetterer.write(
                             entry, verdict.envelope(), java.util.Objects.requireNonNull(verdict.reason()))) {
-                        acknowledger.acknowledge(entry, Acknowledger.Reason.DEAD_LETTERED);
+                        acknowledge(entry, Acknowledger.Reason.DEAD_LETTERED);
                     } else {
                         finished(entry); // stays pending: tried again when reclaimed
                     }
@@ -178,9 +179,23 @@ public final class SubscriberEngine {
 
     /** The entry's slot is free again; it is not in flight any more. */
     private void finished(StreamEntry entry) {
-        if (inFlight.remove(key(entry))) {
+        if (inFlight.remove(entry)) {
             slots.release(1);
         }
+    }
+
+    /**
+     * Its handling is over: the acknowledgement is queued (a stream and an id, not the data), so the slot is free for
+     * the next entry; it stays in flight until the acknowledgement is written.
+     */
+    private void acknowledge(StreamEntry entry, Acknowledger.Reason reason) throws InterruptedException {
+        acknowledger.acknowledge(entry, reason);
+        slots.release(1);
+    }
+
+    /** Acknowledged (or tried: a failed XACK leaves them pending, to be reclaimed): not in flight any more. */
+    private void acknowledged(String stream, List<String> ids) {
+        ids.forEach(id -> inFlight.remove(stream, id));
     }
 
     private void recreateGroups() {
@@ -210,8 +225,9 @@ public final class SubscriberEngine {
         reclaimer.baseline();
         running = true;
         Thread a = new Thread(
-                () -> acknowledger.run(() -> running || (!inFlight.isEmpty() && dispatcher.busy())),
-                "openclaw-events-" + group + "-ack");
+                // not "while running": a read answered after close began still dispatches, and what it hands the
+                // workers is acknowledged before the loop ends
+                () -> acknowledger.run(() -> !drained), "openclaw-events-" + group + "-ack");
         a.setDaemon(true);
         ackThread = a;
         Thread r = new Thread(reader, "openclaw-events-" + group + "-read");
@@ -253,6 +269,7 @@ public final class SubscriberEngine {
                         inFlight.size(),
                         config.shutdownTimeout());
             }
+            drained = true;
             Thread a = ackThread;
             if (a != null) {
                 a.join(5_000); // flushes what the finished entries left to acknowledge
@@ -260,6 +277,7 @@ public final class SubscriberEngine {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             dispatcher.shutdownNow();
+            drained = true;
         }
         metrics.close();
         LOG.info("subscriber {} ({}) stopped", group, consumer);

@@ -339,8 +339,53 @@ public final class RedisTransport implements EventTransport {
     }
 
     private List<StreamEntry> readOne(String group, String consumer, List<String> streams, int count, Duration block) {
-        StatefulConnection<String, String> reader =
-                readers.computeIfAbsent(Thread.currentThread(), t -> connect.apply(client));
+        try {
+            return entries(
+                    null,
+                    await(
+                            startRead(group, consumer, streams, count, block),
+                            block.plus(timeout).plusSeconds(1)));
+        } catch (RedisCommandExecutionException e) {
+            throw noGroupOr(e, String.join(",", streams), group);
+        }
+    }
+
+    @Override
+    public CompletionStage<List<StreamEntry>> readAsync(
+            String group, String consumer, List<String> streams, int count, Duration block) {
+        if (client instanceof RedisClusterClient && streams.size() > 1) {
+            return EventTransport.super.readAsync(group, consumer, streams, count, block); // stream by stream
+        }
+        String names = String.join(",", streams);
+        CompletableFuture<List<StreamMessage<String, String>>> read = startRead(group, consumer, streams, count, block);
+        return read.copy()
+                .orTimeout(block.plus(timeout).plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS)
+                .handle((messages, failure) -> {
+                    if (failure == null) {
+                        return entries(null, messages);
+                    }
+                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause()
+                            : failure;
+                    if (cause instanceof TimeoutException) {
+                        read.cancel(true);
+                        throw new io.lettuce.core.RedisCommandTimeoutException("no answer from Redis within "
+                                + block.plus(timeout).plusSeconds(1));
+                    }
+                    if (cause instanceof RedisCommandExecutionException e) {
+                        throw noGroupOr(e, names, group);
+                    }
+                    throw cause instanceof RuntimeException r ? r : new io.lettuce.core.RedisException(cause);
+                });
+    }
+
+    /** XREADGROUP on the calling thread's own connection (a blocking read holds it). */
+    private CompletableFuture<List<StreamMessage<String, String>>> startRead(
+            String group, String consumer, List<String> streams, int count, Duration block) {
+        StatefulConnection<String, String> reader = readers.get(Thread.currentThread());
+        if (reader == null) {
+            reader = readerFor(Thread.currentThread());
+        }
         @SuppressWarnings("unchecked")
         XReadArgs.StreamOffset<String>[] offsets = streams.stream()
                 .map(s -> XReadArgs.StreamOffset.lastConsumed(s))
@@ -349,23 +394,32 @@ public final class RedisTransport implements EventTransport {
         if (!block.isZero()) {
             args.block(block);
         }
-        List<StreamMessage<String, String>> messages;
-        try {
-            messages = await(
-                    commands(reader).xreadgroup(Consumer.from(group, consumer), args, offsets),
-                    block.plus(timeout).plusSeconds(1));
-        } catch (RedisCommandExecutionException e) {
-            throw noGroupOr(e, String.join(",", streams), group);
+        return commands(reader)
+                .xreadgroup(Consumer.from(group, consumer), args, offsets)
+                .toCompletableFuture();
+    }
+
+    /**
+     * A connection for a thread that reads: one a reading thread that has ended left open (a subscriber stopped and
+     * started again reads on without connecting anew), else a new one. The others such threads left are closed.
+     */
+    private synchronized StatefulConnection<String, String> readerFor(Thread thread) {
+        StatefulConnection<String, String> reused = null;
+        for (var it = readers.entrySet().iterator(); it.hasNext(); ) {
+            var r = it.next();
+            if (r.getKey().isAlive()) {
+                continue;
+            }
+            it.remove();
+            if (reused == null && r.getValue().isOpen()) {
+                reused = r.getValue();
+            } else {
+                r.getValue().closeAsync();
+            }
         }
-        List<StreamEntry> out = new ArrayList<>(messages.size());
-        for (StreamMessage<String, String> m : messages) {
-            out.add(new StreamEntry(
-                    m.getStream(),
-                    m.getId(),
-                    m.getBody() == null ? null : m.getBody().get("data"),
-                    1));
-        }
-        return out;
+        StatefulConnection<String, String> connection = reused != null ? reused : connect.apply(client);
+        readers.put(thread, connection);
+        return connection;
     }
 
     @Override
@@ -485,11 +539,15 @@ public final class RedisTransport implements EventTransport {
         return entries(stream, await(shared().xrevrange(stream, Range.create("-", "+"), Limit.from(count))));
     }
 
-    private static List<StreamEntry> entries(String stream, List<StreamMessage<String, String>> messages) {
+    /** The entries of {@code stream}, or of the streams each message names when null. */
+    private static List<StreamEntry> entries(@Nullable String stream, List<StreamMessage<String, String>> messages) {
         List<StreamEntry> out = new ArrayList<>(messages.size());
         for (StreamMessage<String, String> m : messages) {
             out.add(new StreamEntry(
-                    stream, m.getId(), m.getBody() == null ? null : m.getBody().get("data"), 1));
+                    stream != null ? stream : m.getStream(),
+                    m.getId(),
+                    m.getBody() == null ? null : m.getBody().get("data"),
+                    1));
         }
         return out;
     }

@@ -164,6 +164,41 @@ public abstract class EventTransportConformanceKit {
     }
 
     @Test
+    void readsStartedOneAfterAnotherAnswerInOrderWithNoEntryTwice() throws Exception {
+        transport.createGroup("orders", "g", true);
+        for (int i = 0; i < 25; i++) {
+            append("orders", "e" + i);
+        }
+        List<CompletableFuture<List<StreamEntry>>> reads = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            reads.add(transport
+                    .readAsync("g", "c", List.of("orders"), 10, i == 0 ? Duration.ofSeconds(1) : Duration.ZERO)
+                    .toCompletableFuture());
+        }
+        List<String> seen = new java.util.ArrayList<>();
+        for (CompletableFuture<List<StreamEntry>> r : reads) {
+            r.get(10, TimeUnit.SECONDS).forEach(e -> seen.add(e.data()));
+        }
+        List<String> expected = new java.util.ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            expected.add("e" + i);
+        }
+        assertThat(seen).containsExactlyElementsOf(expected);
+        assertThat(transport.pending("orders", "g")).isEqualTo(25);
+    }
+
+    @Test
+    void aReadStartedForAMissingGroupFailsAsNoGroup() {
+        append("orders", "e");
+        assertThat(transport
+                        .readAsync("nobody", "c", List.of("orders"), 1, Duration.ZERO)
+                        .toCompletableFuture())
+                .failsWithin(Duration.ofSeconds(10))
+                .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                .withCauseInstanceOf(NoGroupException.class);
+    }
+
+    @Test
     void aBlockingReadWithNothingReturnsEmptyAfterItsWait() {
         transport.createGroup("orders", "g", false);
         long start = System.nanoTime();
