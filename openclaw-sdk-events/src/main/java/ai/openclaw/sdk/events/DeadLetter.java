@@ -16,7 +16,8 @@ import java.util.Optional;
  * @param deliveries how many times it was delivered
  * @param deadLetteredAt when
  * @param eventId the event's envelope id, when the entry was an envelope
- * @param data the entry's original {@code data}, when it had one
+ * @param data the entry's original {@code data}, when it had one; bytes of it that were not UTF-8 appear as the lone
+ *     surrogates {@code U+DC80}-{@code U+DCFF} (the byte plus {@code 0xDC00}), which a replay writes back as the bytes
  */
 public record DeadLetter(
         String id,

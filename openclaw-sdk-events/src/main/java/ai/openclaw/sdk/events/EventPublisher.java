@@ -407,7 +407,17 @@ public final class EventPublisher {
                 Optional.ofNullable(carrier.get("tracestate")),
                 c.data);
         String text = envelope.toJson(json);
-        int bytes = Utf8.length(text);
+        int bytes = Utf8.wellFormedLength(text);
+        if (bytes < 0) {
+            span.setStatus(StatusCode.ERROR, "not text").end();
+            throw new PublishException(
+                    eventType,
+                    PublishException.Outcome.REFUSED,
+                    id,
+                    "the " + eventType + " event holds half of a character (a lone UTF-16 surrogate at char "
+                            + (-1 - bytes) + " of its JSON), which UTF-8 cannot encode: was a string cut in two?",
+                    null);
+        }
         if (bytes > maxEventBytes) {
             span.setStatus(StatusCode.ERROR, "too large").end();
             throw new PublishException(

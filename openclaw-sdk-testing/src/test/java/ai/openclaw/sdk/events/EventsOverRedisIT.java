@@ -21,6 +21,7 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -312,6 +313,82 @@ class EventsOverRedisIT {
                         "malformed: the entry has no 'data' field");
         assertThat(subscriber.isRunning()).isTrue();
         await("nothing stays pending", () -> transport.pending("user.created", "billing-service") == 0);
+    }
+
+    @Test
+    void anEntryThatIsNotUtf8IsDeadLetteredAndReplayedByteForByte() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.writeBytes(("{\"specversion\":\"1.0\",\"id\":\"e-1\",\"source\":\"s\",\"type\":\"user.created\","
+                        + "\"contractversion\":\"1.0\",\"data\":{\"userId\":\"u-1\",\"email\":\"u@example.com\","
+                        + "\"createdAt\":\"2026-11-22T10:00:00Z\",\"name\":\"Zo\u00eb \ud83d\ude00 caf")
+                .getBytes(StandardCharsets.UTF_8));
+        int offset = bytes.size();
+        bytes.write(0xE9); // é in Latin-1: not UTF-8
+        bytes.writeBytes("\"}}".getBytes(StandardCharsets.UTF_8));
+        byte[] original = bytes.toByteArray();
+        io.lettuce.core.RedisClient raw =
+                io.lettuce.core.RedisClient.create(redis.uri().toString());
+        try (var connection = raw.connect(io.lettuce.core.codec.ByteArrayCodec.INSTANCE)) {
+            var commands = connection.sync();
+            byte[] stream = "user.created".getBytes(StandardCharsets.UTF_8);
+            transport.createGroup("user.created", "billing-service", false);
+            commands.xadd(stream, Map.of("data".getBytes(StandardCharsets.UTF_8), original));
+
+            List<String> names = new CopyOnWriteArrayList<>();
+            EventSubscriber subscriber = started(EventSubscriber.builder("billing-service", transport)
+                    .contracts(CONTRACTS)
+                    .on("user.created", UserCreated.class, (event, meta) -> names.add(event.name())));
+            publisher()
+                    .publish(
+                            "user.created",
+                            new UserCreated("u-2", "u2@example.com", "Zo\u00eb \ud83d\ude00", "2026-11-22T10:00:00Z"));
+            await("the good event is handled", () -> names.size() == 1);
+            assertThat(names).containsExactly("Zo\u00eb \ud83d\ude00"); // valid UTF-8 reads as it was written
+            await("the other is dead-lettered", () -> subscriber.stats().deadLettered() == 1);
+            assertThat(deadLetters("user.created").get(0).get("reason").asText())
+                    .isEqualTo("malformed: the entry is not valid UTF-8 (byte 0xE9 at byte offset " + offset + ")");
+            // the dead letter is valid UTF-8 JSON, whatever the entry held
+            byte[] letter = dataOf(commands.xrange(
+                            "user.created.dlq".getBytes(StandardCharsets.UTF_8), io.lettuce.core.Range.create("-", "+"))
+                    .get(0));
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(letter));
+            subscriber.close();
+
+            var replay = DeadLetters.of(transport).replay("user.created", null, 10);
+            assertThat(replay.replayed()).hasSize(1);
+            var entries = commands.xrange(
+                    stream,
+                    io.lettuce.core.Range.create(
+                            replay.replayed().get(0), replay.replayed().get(0)));
+            assertThat(dataOf(entries.get(0)))
+                    .as("the replayed entry holds the bytes that came, not U+FFFD")
+                    .isEqualTo(original);
+        } finally {
+            raw.shutdown();
+        }
+    }
+
+    /** The {@code data} field of an entry read as bytes (byte[] keys compare by identity, not content). */
+    private static byte[] dataOf(io.lettuce.core.StreamMessage<byte[], byte[]> entry) {
+        return entry.getBody().entrySet().stream()
+                .filter(f -> java.util.Arrays.equals(f.getKey(), "data".getBytes(StandardCharsets.UTF_8)))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void anEventHoldingHalfACharacterIsRefusedAtPublish() {
+        String cut = "Zo\u00eb \ud83d"; // the high half of an emoji, its low half cut off
+        assertThatThrownBy(() -> publisher()
+                        .publish("user.created", new UserCreated("u-3", "u3@example.com", cut, "2026-11-22T10:00:00Z")))
+                .isInstanceOfSatisfying(PublishException.class, e -> assertThat(e.outcome())
+                        .isEqualTo(PublishException.Outcome.REFUSED))
+                .hasMessageContaining("lone UTF-16 surrogate");
+        assertThat(redis.command("EXISTS", "user.created")).isEqualTo(0L);
     }
 
     @Test

@@ -55,8 +55,34 @@ public final class DeadLetterCodec {
             n.put("eventId", l.eventId());
         }
         n.put("data", l.data());
-        return n.toString();
+        try {
+            return json.writer().with(SURROGATES_ESCAPED).writeValueAsString(n);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a dead letter could not be written as JSON", e);
+        }
     }
+
+    /**
+     * Surrogates written as <code>&#92;uXXXX</code>: the bytes of an entry that were not UTF-8 (read as lone surrogates, see
+     * {@link LosslessUtf8Codec}) stay in the dead letter's JSON, which is itself valid UTF-8, and read back as they were.
+     * A character outside the BMP is written as its escaped pair, which every JSON parser reads as the character.
+     */
+    private static final com.fasterxml.jackson.core.io.CharacterEscapes SURROGATES_ESCAPED =
+            new com.fasterxml.jackson.core.io.CharacterEscapes() {
+                private final int[] ascii = standardAsciiEscapesForJSON();
+
+                @Override
+                public int[] getEscapeCodesForAscii() {
+                    return ascii;
+                }
+
+                @Override
+                public com.fasterxml.jackson.core.SerializableString getEscapeSequence(int ch) {
+                    return Character.isSurrogate((char) ch)
+                            ? new com.fasterxml.jackson.core.io.SerializedString(String.format("\\u%04x", ch))
+                            : null;
+                }
+            };
 
     /**
      * Reads a dead letter; one that is not JSON reads as a letter whose reason says so.

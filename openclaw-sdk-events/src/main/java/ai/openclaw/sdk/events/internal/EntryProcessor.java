@@ -142,6 +142,15 @@ public final class EntryProcessor {
             return Verdict.deadLetter(
                     null, "malformed: the entry is over the size limit of " + maxEventBytes + " bytes");
         }
+        int undecodable = data == null ? -1 : LosslessUtf8Codec.firstEscape(data);
+        if (undecodable >= 0) {
+            // bytes that are not text: the dead letter keeps them as they came, for a replay to write back
+            return Verdict.deadLetter(
+                    null,
+                    String.format(
+                            "malformed: the entry is not valid UTF-8 (byte 0x%02X at byte offset %d)",
+                            data.charAt(undecodable) - 0xDC00, Utf8.length(data.subSequence(0, undecodable))));
+        }
         EventEnvelope envelope;
         try {
             envelope = EventEnvelope.parse(data, json);

@@ -9,6 +9,18 @@ public final class Utf8 {
 
     /** The number of bytes of {@code text} in UTF-8, without encoding it (a lone surrogate counts as {@code ?}). */
     public static int length(CharSequence text) {
+        return measure(text, false);
+    }
+
+    /**
+     * The number of bytes of {@code text} in UTF-8, or, when it holds a lone surrogate (half of a character, which
+     * UTF-8 cannot encode), {@code -1 - index} of the first.
+     */
+    public static int wellFormedLength(CharSequence text) {
+        return measure(text, true);
+    }
+
+    private static int measure(CharSequence text, boolean refuseLoneSurrogates) {
         int n = text.length();
         int bytes = n;
         for (int i = 0; i < n; i++) {
@@ -20,7 +32,10 @@ public final class Utf8 {
                     bytes += 2; // four bytes for the pair of chars
                     i++;
                 } else if (Character.isSurrogate(c)) {
-                    bytes += 0; // encoded as '?'
+                    if (refuseLoneSurrogates) {
+                        return -1 - i;
+                    }
+                    // otherwise one byte, as '?'
                 } else {
                     bytes += 2;
                 }
@@ -35,12 +50,14 @@ public final class Utf8 {
     /**
      * An upper bound of the UTF-8 bytes of {@code node} written as compact JSON, found without writing it: each char of a
      * string or field name counted as {@value #MAX_JSON_BYTES_PER_CHAR} bytes. {@link Long#MAX_VALUE} when the node holds
-     * values whose text is not known ahead (POJO nodes).
+     * values whose text is not known ahead (POJO nodes) or text UTF-8 cannot encode (a lone surrogate).
      */
     public static long jsonBytesAtMost(JsonNode node) {
         switch (node.getNodeType()) {
             case STRING:
-                return 2 + (long) MAX_JSON_BYTES_PER_CHAR * node.textValue().length();
+                return wellFormedLength(node.textValue()) < 0
+                        ? Long.MAX_VALUE // refused when written
+                        : 2 + (long) MAX_JSON_BYTES_PER_CHAR * node.textValue().length();
             case NUMBER:
                 return node.isBigDecimal() || node.isBigInteger()
                         ? 2 + node.asText().length()
@@ -63,6 +80,9 @@ public final class Utf8 {
                 long sum = 2;
                 for (var it = node.fields(); it.hasNext(); ) {
                     var f = it.next();
+                    if (wellFormedLength(f.getKey()) < 0) {
+                        return Long.MAX_VALUE;
+                    }
                     sum = add(
                             sum, 4 + (long) MAX_JSON_BYTES_PER_CHAR * f.getKey().length());
                     sum = add(sum, jsonBytesAtMost(f.getValue()));

@@ -1,5 +1,6 @@
 package ai.openclaw.sdk.events.redis;
 
+import ai.openclaw.sdk.events.internal.LosslessUtf8Codec;
 import ai.openclaw.sdk.internal.Secrets;
 import ai.openclaw.sdk.transport.AppendException;
 import ai.openclaw.sdk.transport.EventTransport;
@@ -160,7 +161,11 @@ public final class RedisTransport implements EventTransport {
                 .timeoutOptions(TimeoutOptions.enabled(DEFAULT_COMMAND_TIMEOUT))
                 .build());
         return new RedisTransport(
-                client, true, c -> ((RedisClient) c).connect(), DEFAULT_COMMAND_TIMEOUT, addressOf(List.of(uri)));
+                client,
+                true,
+                c -> ((RedisClient) c).connect(LosslessUtf8Codec.INSTANCE),
+                DEFAULT_COMMAND_TIMEOUT,
+                addressOf(List.of(uri)));
     }
 
     /** Host and port of each server (Sentinels for a Sentinel URI): never user, password or options. */
@@ -188,13 +193,21 @@ public final class RedisTransport implements EventTransport {
                 .timeoutOptions(TimeoutOptions.enabled(DEFAULT_COMMAND_TIMEOUT))
                 .build());
         return new RedisTransport(
-                client, true, c -> ((RedisClusterClient) c).connect(), DEFAULT_COMMAND_TIMEOUT, addressOf(seeds));
+                client,
+                true,
+                c -> ((RedisClusterClient) c).connect(LosslessUtf8Codec.INSTANCE),
+                DEFAULT_COMMAND_TIMEOUT,
+                addressOf(seeds));
     }
 
     /** A transport over a client the caller configured and keeps (it is not shut down by {@link #close()}). */
     public static RedisTransport using(RedisClient client) {
         return new RedisTransport(
-                client, false, c -> ((RedisClient) c).connect(), DEFAULT_COMMAND_TIMEOUT, "(a client you configured)");
+                client,
+                false,
+                c -> ((RedisClient) c).connect(LosslessUtf8Codec.INSTANCE),
+                DEFAULT_COMMAND_TIMEOUT,
+                "(a client you configured)");
     }
 
     @SuppressWarnings("unchecked")
