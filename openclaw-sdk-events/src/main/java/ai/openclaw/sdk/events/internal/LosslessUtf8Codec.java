@@ -72,20 +72,28 @@ public final class LosslessUtf8Codec implements RedisCodec<String, String>, ToBy
         if (bytes == null) {
             return null;
         }
-        byte[] array = new byte[bytes.remaining()];
-        bytes.duplicate().get(array);
-        String fast = new String(array, StandardCharsets.UTF_8);
+        byte[] array;
+        int offset;
+        int length = bytes.remaining();
+        if (bytes.hasArray()) {
+            array = bytes.array();
+            offset = bytes.arrayOffset() + bytes.position();
+        } else {
+            array = new byte[length];
+            offset = 0;
+            bytes.duplicate().get(array);
+        }
+        String fast = new String(array, offset, length, StandardCharsets.UTF_8);
         // the JDK's decoder is fast and replaces what is not UTF-8 with U+FFFD; only then is the slow path needed
-        return fast.indexOf('\uFFFD') < 0 ? fast : decodeEscaping(array);
+        return fast.indexOf('\uFFFD') < 0 ? fast : decodeEscaping(ByteBuffer.wrap(array, offset, length));
     }
 
-    private static String decodeEscaping(byte[] array) {
+    private static String decodeEscaping(ByteBuffer in) {
         CharsetDecoder decoder = StandardCharsets.UTF_8
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(array);
-        CharBuffer out = CharBuffer.allocate(array.length); // never more chars than bytes, escapes included
+        CharBuffer out = CharBuffer.allocate(in.remaining()); // never more chars than bytes, escapes included
         while (true) {
             CoderResult result = decoder.decode(in, out, true);
             if (result.isUnderflow()) {

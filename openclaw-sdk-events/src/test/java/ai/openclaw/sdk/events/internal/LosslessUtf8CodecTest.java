@@ -66,6 +66,16 @@ class LosslessUtf8CodecTest {
     }
 
     @Test
+    void aSliceOfAHeapBufferIsReadFromItsPosition() {
+        ByteBuffer slice = ByteBuffer.wrap(new byte[] {'x', 'x', 'a', (byte) 0xC3, 'b', 'x'}, 2, 3)
+                .slice();
+        assertThat(CODEC.decodeValue(slice)).isEqualTo("a\uDCC3b");
+        ByteBuffer positioned = ByteBuffer.wrap(new byte[] {'x', 'a', (byte) 0xC3, (byte) 0xA9});
+        positioned.position(1);
+        assertThat(CODEC.decodeValue(positioned)).isEqualTo("a\u00E9");
+    }
+
+    @Test
     void aDeadLetterKeepsTheBytesAsValidUtf8JsonAndReadsThemBack() throws Exception {
         ObjectMapper json = new ObjectMapper();
         String data = "{\"name\":\"Zoë 😀 caf\uDCE9\"}";
