@@ -77,8 +77,9 @@ public final class Medians {
             String twin = prefix + "raw" + simple.substring(3);
             byName.forEach((other, raw) -> {
                 String otherSimple = other.substring(other.lastIndexOf('.') + 1);
+                // the raw twin (sdkX and rawX) and its variants (rawX_what), or else every raw benchmark of the class
                 boolean pairs = byName.containsKey(twin)
-                        ? other.equals(twin)
+                        ? other.equals(twin) || other.startsWith(twin + "_")
                         : other.startsWith(prefix) && otherSimple.startsWith("raw");
                 if (!pairs) {
                     return;
