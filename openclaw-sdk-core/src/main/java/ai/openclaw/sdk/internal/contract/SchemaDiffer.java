@@ -119,12 +119,24 @@ public final class SchemaDiffer {
         if (oc == null && nc == null) {
             return false;
         }
-        if (oc == null) {
-            JsonNode branches = n.get(nc);
-            if (nc.equals("allOf") && branches.size() == 1) {
-                compare(without(o, null), branches.get(0), path + "/allOf/0", out);
+        // one distinct member validates as that member alone, whichever the keyword: allOf [S], anyOf [S], oneOf [S]
+        // and S accept the same documents, so switching between them (or to S) changes nothing by itself
+        if (!Objects.equals(oc, nc)) {
+            JsonNode of = oc == null ? null : single(oldRoot, o, oc);
+            JsonNode nf = nc == null ? null : single(newRoot, n, nc);
+            if (of != null || nf != null) {
+                List<SchemaChange> sub = new ArrayList<>();
+                compareResolved(of != null ? of : o, nf != null ? nf : n, path, sub);
+                boolean changed = sub.stream().anyMatch(c -> c.kind() == ChangeKind.COMBINED_TYPE_CHANGED);
+                if (oc != null && nc != null && !changed) {
+                    out.add(change(ChangeKind.COMBINED_TYPE_EXTENDED, path, oc + " -> " + nc + " (one member)"));
+                }
+                out.addAll(sub);
                 return true;
             }
+        }
+        if (oc == null) {
+            JsonNode branches = n.get(nc);
             if (!nc.equals("allOf")) {
                 for (int i = 0; i < branches.size(); i++) {
                     List<SchemaChange> sub = new ArrayList<>();
@@ -140,11 +152,6 @@ public final class SchemaDiffer {
             return true;
         }
         if (nc == null) {
-            JsonNode branches = o.get(oc);
-            if (branches.size() == 1) {
-                compare(branches.get(0), without(n, null), path, out);
-                return true;
-            }
             out.add(change(ChangeKind.COMBINED_TYPE_CHANGED, path, oc + " removed"));
             return true;
         }
@@ -156,8 +163,9 @@ public final class SchemaDiffer {
                 return true;
             }
         }
-        JsonNode ob = o.get(oc);
-        JsonNode nb = n.get(nc);
+        // a member listed twice adds nothing: allOf [S, S] is allOf [S]
+        JsonNode ob = distinct(o.get(oc));
+        JsonNode nb = distinct(n.get(nc));
         boolean product = nc.equals("allOf");
         if (nb.size() > ob.size()) {
             out.add(change(
@@ -203,6 +211,44 @@ public final class SchemaDiffer {
         }
         compareResolved(without(o, oc), without(n, nc), path, out);
         return true;
+    }
+
+    /** The members of a combiner, each once (the first of equal ones). */
+    private static JsonNode distinct(JsonNode members) {
+        com.fasterxml.jackson.databind.node.ArrayNode out = JsonNodeFactory.instance.arrayNode();
+        Set<JsonNode> seen = new HashSet<>();
+        for (JsonNode m : members) {
+            if (seen.add(m)) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The schema a combiner with one distinct member stands for: the member (resolved) with the combiner's sibling
+     * keywords; null when there are several members, or a sibling keyword and the member's disagree.
+     */
+    private static @Nullable JsonNode single(JsonNode root, JsonNode s, String combinator) {
+        JsonNode members = distinct(s.get(combinator));
+        if (members.size() != 1) {
+            return null;
+        }
+        JsonNode member = normalize(resolve(root, members.get(0)));
+        JsonNode rest = without(s, combinator);
+        if (!member.isObject()) {
+            return rest.size() == 0 ? member : null; // true or false, alone
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode merged = member.deepCopy();
+        for (var it = rest.fields(); it.hasNext(); ) {
+            var field = it.next();
+            JsonNode mine = merged.get(field.getKey());
+            if (mine != null && !mine.equals(field.getValue())) {
+                return null;
+            }
+            merged.set(field.getKey(), field.getValue());
+        }
+        return merged;
     }
 
     private static @Nullable String combinator(JsonNode s) {
