@@ -60,7 +60,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ContractLoader {
     private static final ContractLoader DEFAULTS = new ContractLoader();
-    private static final String META_SCHEMA = "https://json-schema.org/draft/2020-12/schema";
 
     private ContractLoader() {}
 
@@ -275,16 +274,20 @@ public final class ContractLoader {
                 error(doc, "invalid-schema", "", "a JSON Schema is an object (or true/false)");
                 return false;
             }
-            JsonNode declared = schema.path("$schema");
-            if (declared.isTextual() && !declared.asText().startsWith(META_SCHEMA.replace("/schema", ""))) {
-                findings.add(Finding.of(
-                        Severity.WARNING,
+            String dialect = Schemas.dialectOf(schema);
+            if (dialect == null) {
+                error(
+                        doc,
                         "schema-dialect",
-                        doc.pointerLocation("/$schema"),
                         "/$schema",
-                        "contracts are JSON Schema 2020-12; this one declares " + declared.asText()));
+                        "unknown JSON Schema dialect " + schema.path("$schema").asText() + " (known: "
+                                + String.join(", ", Schemas.dialectNames()) + ")");
+                return false;
             }
-            List<Error> errors = metaSchema().validate(schema);
+            if (!schema.has("$schema")) {
+                warnLaterKeywords(doc, schema, "");
+            }
+            List<Error> errors = metaSchema(dialect).validate(Schemas.canonical(schema));
             // the meta-schema's anyOf branches report one problem several times: keep one per place
             java.util.Set<String> reported = new java.util.HashSet<>();
             for (Error e : errors) {
@@ -296,10 +299,53 @@ public final class ContractLoader {
             return errors.isEmpty();
         }
 
-        private Schema metaSchema() {
-            Schema meta = registry.getSchema(SchemaLocation.of(META_SCHEMA));
+        private Schema metaSchema(String dialect) {
+            Schema meta = registry.getSchema(SchemaLocation.of(dialect));
             meta.initializeValidators();
             return meta;
+        }
+
+        /**
+         * A document without {@code $schema} is read as draft-07, where keywords of later drafts constrain nothing:
+         * each one found is a warning, so that a schema written for 2020-12 is not silently looser than meant.
+         */
+        private static final java.util.Set<String> SCHEMA_MAPS =
+                java.util.Set.of("properties", "patternProperties", "$defs", "definitions", "dependencies");
+
+        private static final java.util.Set<String> DATA_KEYWORDS =
+                java.util.Set.of("enum", "const", "default", "examples", "example");
+
+        private void warnLaterKeywords(SourceDocument doc, JsonNode node, String pointer) {
+            if (node.isObject()) {
+                for (var it = node.fields(); it.hasNext(); ) {
+                    var field = it.next();
+                    String at = pointer + "/" + Schemas.escape(field.getKey());
+                    if (Schemas.LATER_KEYWORDS.contains(field.getKey())) {
+                        findings.add(Finding.of(
+                                Severity.WARNING,
+                                "schema-dialect",
+                                doc.pointerLocation(at),
+                                at,
+                                "no $schema, so the schema is read as " + Schemas.dialectName(Schemas.DEFAULT_DIALECT)
+                                        + ", which has no '" + field.getKey() + "': it constrains nothing; declare"
+                                        + " \"$schema\": \"https://json-schema.org/draft/2020-12/schema\""));
+                    }
+                    String key = field.getKey();
+                    if (SCHEMA_MAPS.contains(key) && field.getValue().isObject()) {
+                        // names of properties or definitions, not keywords: look into their schemas only
+                        for (var entries = field.getValue().fields(); entries.hasNext(); ) {
+                            var entry = entries.next();
+                            warnLaterKeywords(doc, entry.getValue(), at + "/" + Schemas.escape(entry.getKey()));
+                        }
+                    } else if (!DATA_KEYWORDS.contains(key)) {
+                        warnLaterKeywords(doc, field.getValue(), at);
+                    }
+                }
+            } else if (node.isArray()) {
+                for (int i = 0; i < node.size(); i++) {
+                    warnLaterKeywords(doc, node.get(i), pointer + "/" + i);
+                }
+            }
         }
 
         private void readSamples(String type, Path samplesDir, List<EventSample> samples) {

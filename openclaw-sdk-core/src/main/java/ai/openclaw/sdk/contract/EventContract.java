@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The contract of one version of one event type: a JSON Schema (draft 2020-12) describing the payload. Compiled once,
+ * The contract of one version of one event type: a JSON Schema describing the payload (draft-04, -06, -07, 2019-09 or 2020-12 by its {@code $schema}; draft-07 without one). Compiled once,
  * when created; {@link #validate} does no parsing. Immutable and thread-safe.
  *
  * <pre>{@code
@@ -74,9 +74,14 @@ public final class EventContract {
         Objects.requireNonNull(eventType, "eventType");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(schema, "schema");
+        if (Schemas.dialectOf(schema) == null) {
+            throw new IllegalArgumentException("the schema of " + eventType + " " + version + " declares $schema "
+                    + schema.path("$schema").asText() + ", a JSON Schema dialect the SDK does not know (it knows "
+                    + String.join(", ", Schemas.dialectNames()) + ")");
+        }
         Schema compiled;
         try {
-            compiled = registry.getSchema(schema);
+            compiled = registry.getSchema(Schemas.canonical(schema));
             compiled.initializeValidators();
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(

@@ -357,14 +357,14 @@ public final class SchemaDiffer {
     }
 
     private void constraints(JsonNode o, JsonNode n, String path, List<SchemaChange> out) {
-        for (String k :
-                List.of("maxLength", "maximum", "exclusiveMaximum", "maxItems", "maxProperties", "maxContains")) {
+        for (String k : List.of("maxLength", "maxItems", "maxProperties", "maxContains")) {
             limit(o, n, k, true, path, out);
         }
-        for (String k :
-                List.of("minLength", "minimum", "exclusiveMinimum", "minItems", "minProperties", "minContains")) {
+        for (String k : List.of("minLength", "minItems", "minProperties", "minContains")) {
             limit(o, n, k, false, path, out);
         }
+        bound(o, n, true, path, out);
+        bound(o, n, false, path, out);
         for (String k : List.of("pattern", "format", "contentMediaType", "contentEncoding")) {
             JsonNode ov = o.get(k);
             JsonNode nv = n.get(k);
@@ -406,15 +406,74 @@ public final class SchemaDiffer {
         return divisor.signum() != 0 && value.remainder(divisor).signum() == 0;
     }
 
+    /**
+     * A numeric bound as it limits values: its value and whether the value itself is excluded. {@code key} is the
+     * keyword that sets it, for the change's path.
+     */
+    private record Bound(BigDecimal value, boolean exclusive, String key) {
+        /** Whether this bound admits every value {@code other} admits, and more (upper: larger; lower: smaller). */
+        int looseness(Bound other, boolean upper) {
+            int c = value.compareTo(other.value);
+            if (c != 0) {
+                return upper ? c : -c;
+            }
+            return Boolean.compare(other.exclusive, exclusive); // at the same value, inclusive is the looser
+        }
+
+        @Override
+        public String toString() {
+            return key + " " + value.stripTrailingZeros().toPlainString();
+        }
+    }
+
+    /**
+     * The effective upper (maximum, exclusiveMaximum) or lower bound of a schema: the tighter of the two keywords, with
+     * draft-04 and OpenAPI 3.0's boolean {@code exclusiveMaximum: true}, which makes {@code maximum} exclusive.
+     */
+    private static @Nullable Bound boundOf(JsonNode s, boolean upper) {
+        String inclusiveKey = upper ? "maximum" : "minimum";
+        String exclusiveKey = upper ? "exclusiveMaximum" : "exclusiveMinimum";
+        JsonNode inclusive = s.get(inclusiveKey);
+        JsonNode exclusive = s.get(exclusiveKey);
+        Bound a = null;
+        if (inclusive != null && inclusive.isNumber()) {
+            boolean flag = exclusive != null && exclusive.isBoolean() && exclusive.asBoolean();
+            a = new Bound(inclusive.decimalValue(), flag, flag ? exclusiveKey : inclusiveKey);
+        }
+        Bound b = exclusive != null && exclusive.isNumber()
+                ? new Bound(exclusive.decimalValue(), true, exclusiveKey)
+                : null;
+        if (a == null || b == null) {
+            return a != null ? a : b;
+        }
+        return a.looseness(b, upper) > 0 ? b : a; // the tighter one limits
+    }
+
+    private static void bound(JsonNode o, JsonNode n, boolean upper, String path, List<SchemaChange> out) {
+        Bound ob = boundOf(o, upper);
+        Bound nb = boundOf(n, upper);
+        if (ob == null && nb == null) {
+            return;
+        }
+        ChangeKind kind;
+        if (ob == null) {
+            kind = ChangeKind.CONSTRAINT_ADDED;
+        } else if (nb == null) {
+            kind = ChangeKind.CONSTRAINT_REMOVED;
+        } else {
+            int looser = nb.looseness(ob, upper);
+            if (looser == 0) {
+                return;
+            }
+            kind = looser > 0 ? ChangeKind.CONSTRAINT_RELAXED : ChangeKind.CONSTRAINT_TIGHTENED;
+        }
+        String key = nb != null ? nb.key() : ob.key();
+        out.add(change(kind, path + "/" + key, (ob == null ? "none" : ob) + " -> " + (nb == null ? "none" : nb)));
+    }
+
     private static void limit(JsonNode o, JsonNode n, String key, boolean upper, String path, List<SchemaChange> out) {
         JsonNode ov = o.get(key);
         JsonNode nv = n.get(key);
-        if (ov != null && !ov.isNumber()) {
-            ov = null; // OpenAPI 3.0's boolean exclusiveMaximum modifies maximum; not a limit of its own
-        }
-        if (nv != null && !nv.isNumber()) {
-            nv = null;
-        }
         if (Objects.equals(ov, nv)
                 || (ov != null && nv != null && ov.decimalValue().compareTo(nv.decimalValue()) == 0)) {
             return;

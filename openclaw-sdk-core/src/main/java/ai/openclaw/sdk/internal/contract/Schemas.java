@@ -32,9 +32,114 @@ public final class Schemas {
 
     private Schemas() {}
 
-    /** A registry for JSON Schema documents, draft 2020-12 unless a document's {@code $schema} says otherwise. */
+    /**
+     * The dialect of a document without {@code $schema}: draft-07, as Confluent Schema Registry assumes, and the draft
+     * most schemas written without one follow. A document that uses keywords of later drafts says so with {@code
+     * $schema} (the SDK's scaffold writes 2020-12).
+     */
+    public static final String DEFAULT_DIALECT = "http://json-schema.org/draft-07/schema#";
+
+    /** The dialects understood, by their canonical meta-schema URI, oldest first. */
+    private static final Map<String, String> DIALECT_NAMES = Map.of(
+            "http://json-schema.org/draft-04/schema#", "draft-04",
+            "http://json-schema.org/draft-06/schema#", "draft-06",
+            "http://json-schema.org/draft-07/schema#", "draft-07",
+            "https://json-schema.org/draft/2019-09/schema", "2019-09",
+            "https://json-schema.org/draft/2020-12/schema", "2020-12");
+
+    /** Keywords that draft-07 and earlier do not have: in a document read as draft-07 they constrain nothing. */
+    public static final Set<String> LATER_KEYWORDS = Set.of(
+            "prefixItems",
+            "dependentRequired",
+            "dependentSchemas",
+            "unevaluatedProperties",
+            "unevaluatedItems",
+            "minContains",
+            "maxContains",
+            "$anchor",
+            "$dynamicRef",
+            "$dynamicAnchor",
+            "$recursiveRef",
+            "$recursiveAnchor");
+
+    /**
+     * The canonical meta-schema URI of the dialect a document declares ({@link #DEFAULT_DIALECT} when it declares
+     * none), or null when it declares one not understood. Spellings differ in the wild: {@code http} or {@code https},
+     * with or without the empty fragment.
+     */
+    public static @Nullable String dialectOf(JsonNode schema) {
+        JsonNode declared = schema.path("$schema");
+        if (!declared.isTextual()) {
+            return DEFAULT_DIALECT;
+        }
+        String key = comparable(declared.asText());
+        for (String known : DIALECT_NAMES.keySet()) {
+            if (comparable(known).equals(key)) {
+                return known;
+            }
+        }
+        return null;
+    }
+
+    /** The short name of a dialect ({@code draft-07}, {@code 2020-12}). */
+    public static String dialectName(String dialect) {
+        return DIALECT_NAMES.getOrDefault(dialect, dialect);
+    }
+
+    /** The dialects understood, by short name, oldest first. */
+    public static List<String> dialectNames() {
+        return List.of("draft-04", "draft-06", "draft-07", "2019-09", "2020-12");
+    }
+
+    private static String comparable(String uri) {
+        String u = uri.strip();
+        if (u.endsWith("#")) {
+            u = u.substring(0, u.length() - 1);
+        }
+        return u.replaceFirst("^https?://", "");
+    }
+
+    /**
+     * The document as the validator reads it: its {@code $schema} spelled as the validator knows the dialect (a copy
+     * when it must be respelled; the document itself otherwise).
+     */
+    public static JsonNode canonical(JsonNode schema) {
+        JsonNode declared = schema.path("$schema");
+        String dialect = dialectOf(schema);
+        if (!declared.isTextual() || dialect == null || declared.asText().equals(dialect)) {
+            return schema;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode copy = schema.deepCopy();
+        copy.put("$schema", dialect);
+        return copy;
+    }
+
+    /**
+     * A registry for JSON Schema documents in any understood dialect, each by its {@code $schema}, {@link
+     * #DEFAULT_DIALECT} for a document without one.
+     */
     public static SchemaRegistry jsonSchema(Function<String, @Nullable String> resources) {
-        return registry(Dialects.getDraft202012(), resources);
+        List<Dialect> dialects = List.of(
+                Dialects.getDraft4(),
+                Dialects.getDraft6(),
+                Dialects.getDraft7(),
+                Dialects.getDraft201909(),
+                Dialects.getDraft202012());
+        List<Dialect> quiet = new ArrayList<>();
+        for (Dialect d : dialects) {
+            quiet.add(Dialect.builder(d)
+                    .unknownKeywordFactory(UNKNOWN_AS_ANNOTATION)
+                    .build());
+        }
+        return SchemaRegistry.builder()
+                .defaultDialectId(DEFAULT_DIALECT)
+                .dialectRegistry(new com.networknt.schema.dialect.DefaultDialectRegistry(quiet))
+                .schemaRegistryConfig(SchemaRegistryConfig.builder()
+                        .formatAssertionsEnabled(true)
+                        .build())
+                .schemas(resources::apply)
+                .schemaLoader(l -> l.fetchRemoteResources(false))
+                .build();
     }
 
     /** A registry for the schemas inside an OpenAPI document of the given version ({@code 3.0.x} or {@code 3.1.x}). */
