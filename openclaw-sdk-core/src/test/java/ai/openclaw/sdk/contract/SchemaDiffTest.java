@@ -300,6 +300,44 @@ class SchemaDiffTest {
                         true,
                         true),
                 Arguments.of(
+                        "a tuple item added where the additional items' schema already admitted its values",
+                        "{\"type\":\"array\",\"prefixItems\":[{\"type\":\"string\"}],\"items\":{\"type\":\"integer\"}}",
+                        "{\"type\":\"array\",\"prefixItems\":[{\"type\":\"string\"},{\"type\":\"number\"}],"
+                                + "\"items\":{\"type\":\"integer\"}}",
+                        List.of(
+                                ChangeKind.TYPE_EXTENDED,
+                                ChangeKind.ITEM_ADDED_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL),
+                        true,
+                        false),
+                Arguments.of(
+                        "a tuple item added that refuses values the additional items' schema admitted",
+                        "{\"type\":\"array\",\"items\":[{\"type\":\"string\"}],\"additionalItems\":{\"type\":\"string\"}}",
+                        "{\"type\":\"array\",\"items\":[{\"type\":\"string\"},{\"type\":\"number\"}],"
+                                + "\"additionalItems\":{\"type\":\"string\"}}",
+                        List.of(
+                                ChangeKind.TYPE_CHANGED,
+                                ChangeKind.ITEM_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL),
+                        false,
+                        false),
+                Arguments.of(
+                        "a tuple item removed whose values the additional items' schema admits",
+                        "{\"type\":\"array\",\"items\":[{\"type\":\"string\"},{\"type\":\"string\"}],"
+                                + "\"additionalItems\":{\"type\":\"string\"}}",
+                        "{\"type\":\"array\",\"items\":[{\"type\":\"string\"}],\"additionalItems\":{\"type\":\"string\"}}",
+                        List.of(ChangeKind.ITEM_REMOVED_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL),
+                        true,
+                        true),
+                Arguments.of(
+                        "a tuple item removed whose values the additional items' schema refuses",
+                        "{\"type\":\"array\",\"prefixItems\":[{\"type\":\"string\"},{\"type\":\"number\"}],"
+                                + "\"items\":{\"type\":\"string\"}}",
+                        "{\"type\":\"array\",\"prefixItems\":[{\"type\":\"string\"}],\"items\":{\"type\":\"string\"}}",
+                        List.of(
+                                ChangeKind.TYPE_CHANGED,
+                                ChangeKind.ITEM_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL),
+                        false,
+                        false),
+                Arguments.of(
                         "not added",
                         "{\"type\":\"string\"}",
                         "{\"type\":\"string\",\"not\":{\"const\":\"\"}}",

@@ -731,6 +731,17 @@ public final class SchemaDiffer {
                 JsonNode removed = resolve(oldRoot, ot.get(i));
                 if (permits(nRest) && (nRest == null || isEmpty(nRest))) {
                     out.add(change(ChangeKind.ITEM_REMOVED_FROM_OPEN_CONTENT_MODEL, at, ""));
+                } else if (permits(nRest)) {
+                    // partially open: the item's old values now meet the schema of additional items
+                    List<SchemaChange> sub = new ArrayList<>();
+                    compare(ot.get(i), nRest, at, sub);
+                    out.addAll(sub);
+                    out.add(change(
+                            compatible(sub)
+                                    ? ChangeKind.ITEM_REMOVED_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL
+                                    : ChangeKind.ITEM_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL,
+                            at,
+                            ""));
                 } else if (removed.isBoolean() && !removed.asBoolean()) {
                     out.add(change(ChangeKind.ITEM_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL, at, ""));
                 } else {
@@ -742,6 +753,17 @@ public final class SchemaDiffer {
                             isEmpty(resolve(newRoot, nt.get(i)))
                                     ? ChangeKind.ITEM_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL
                                     : ChangeKind.ITEM_ADDED_TO_OPEN_CONTENT_MODEL,
+                            at,
+                            ""));
+                } else if (permits(oRest)) {
+                    // partially open: old values at that place met the schema of additional items
+                    List<SchemaChange> sub = new ArrayList<>();
+                    compare(oRest, nt.get(i), at, sub);
+                    out.addAll(sub);
+                    out.add(change(
+                            compatible(sub)
+                                    ? ChangeKind.ITEM_ADDED_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL
+                                    : ChangeKind.ITEM_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL,
                             at,
                             ""));
                 } else {
