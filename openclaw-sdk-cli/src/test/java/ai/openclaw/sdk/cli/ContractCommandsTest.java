@@ -106,6 +106,18 @@ class ContractCommandsTest {
     }
 
     @Test
+    void diffReadsADraft07SchemaWithoutSchemaAsDraft07() throws IOException {
+        // an items array is a tuple in draft-07; under 2020-12 it would not be a valid schema at all
+        String tuple = "{\"type\":\"array\",\"items\":[{\"type\":\"string\"}%s],\"additionalItems\":false}";
+        Path v1 = write("t1.json", String.format(tuple, ""));
+        Path v2 = write("t2.json", String.format(tuple, ",{\"type\":\"number\"}"));
+        CliRun run = CliRun.of("contracts", "diff", v1.toString(), v2.toString());
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("compatible  /items/1: item-added-to-closed-content-model");
+    }
+
+    @Test
     void diffOfMalformedFilesNamesFileAndLocation() throws IOException {
         Path good = write("good.json", "{\"type\":\"object\"}");
         Path bad = write("bad.json", "{\n  \"type\": \"objekt\"\n}\n");

@@ -144,6 +144,29 @@ class SchemaDialectsTest {
     }
 
     @Test
+    void theDiffReadsTuplesAsTheDeclaredDialectDoes() {
+        // draft-07: prefixItems means nothing, the items array is the tuple
+        String d7 = "{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"array\","
+                + "\"prefixItems\":[{\"type\":\"integer\"}],\"items\":[{\"type\":\"string\"}%s],"
+                + "\"additionalItems\":false}";
+        SchemaDiff d7diff = SchemaDiff.between(json(String.format(d7, "")), json(String.format(d7, ",{}")));
+        assertThat(d7diff.changes())
+                .extracting(SchemaChange::kind)
+                .containsExactly(ChangeKind.ITEM_ADDED_TO_CLOSED_CONTENT_MODEL);
+        assertThat(d7diff.changes().get(0).path()).isEqualTo("/items/1");
+        // 2020-12: additionalItems means nothing, items after prefixItems is the rest
+        String d2020 = "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"type\":\"array\","
+                + "\"prefixItems\":[{\"type\":\"string\"}],\"items\":%s,\"additionalItems\":%s}";
+        SchemaDiff d2020diff = SchemaDiff.between(
+                json(String.format(d2020, "true", "false")), json(String.format(d2020, "true", "true")));
+        assertThat(d2020diff.isEmpty()).isTrue();
+        assertThat(SchemaDiff.between(
+                                json(String.format(d2020, "true", "true")), json(String.format(d2020, "false", "true")))
+                        .isCompatible(CompatibilityMode.BACKWARD))
+                .isFalse();
+    }
+
+    @Test
     void anUnknownDialectIsAnErrorAtSchema() throws IOException {
         Path file = dir.resolve("events/t.e/1.0.schema.json");
         Files.createDirectories(file.getParent());

@@ -31,10 +31,61 @@ public final class SchemaDiffer {
     private final boolean openModelAddsFreely;
     private final Set<String> comparing = new HashSet<>();
 
+    /** How a document writes tuples: by its declared dialect, or (none declared) by the keywords it uses. */
+    private enum Tuples {
+        /** draft-04 to 2019-09: an {@code items} array, then {@code additionalItems}; {@code prefixItems} means nothing. */
+        ITEMS_ARRAY,
+        /** 2020-12: {@code prefixItems}, then {@code items}; {@code additionalItems} means nothing. */
+        PREFIX_ITEMS,
+        /** no {@code $schema} (and OpenAPI documents): {@code prefixItems} when present, else an {@code items} array. */
+        BY_SHAPE;
+
+        static Tuples of(JsonNode root) {
+            if (!root.path("$schema").isTextual()) {
+                return BY_SHAPE;
+            }
+            String dialect = Schemas.dialectOf(root);
+            if (dialect == null) {
+                return BY_SHAPE;
+            }
+            return dialect.equals("https://json-schema.org/draft/2020-12/schema") ? PREFIX_ITEMS : ITEMS_ARRAY;
+        }
+
+        boolean prefixed(JsonNode s) {
+            return this == PREFIX_ITEMS || (this == BY_SHAPE && s.has("prefixItems"));
+        }
+
+        JsonNode tuple(JsonNode s) {
+            JsonNode t = prefixed(s) ? s.get("prefixItems") : s.get("items");
+            return t != null && t.isArray() ? t : JsonNodeFactory.instance.arrayNode();
+        }
+
+        @Nullable
+        JsonNode rest(JsonNode s) {
+            if (prefixed(s)) {
+                return s.get("items");
+            }
+            return s.path("items").isArray() ? s.get("additionalItems") : s.get("items");
+        }
+
+        String tupleKey(JsonNode s) {
+            return prefixed(s) || !s.path("items").isArray() ? "prefixItems" : "items";
+        }
+
+        String restKey(JsonNode s) {
+            return prefixed(s) || !s.path("items").isArray() ? "items" : "additionalItems";
+        }
+    }
+
+    private final Tuples oldTuples;
+    private final Tuples newTuples;
+
     private SchemaDiffer(JsonNode oldRoot, JsonNode newRoot, boolean openModelAddsFreely) {
         this.oldRoot = oldRoot;
         this.newRoot = newRoot;
         this.openModelAddsFreely = openModelAddsFreely;
+        this.oldTuples = Tuples.of(oldRoot);
+        this.newTuples = Tuples.of(newRoot);
     }
 
     /**
@@ -716,12 +767,12 @@ public final class SchemaDiffer {
     }
 
     private void arrays(JsonNode o, JsonNode n, String path, List<SchemaChange> out) {
-        JsonNode ot = tuple(o);
-        JsonNode nt = tuple(n);
-        String tupleKey = n.has("prefixItems") || !n.path("items").isArray() ? "prefixItems" : "items";
-        JsonNode oRest = rest(o);
-        JsonNode nRest = rest(n);
-        String restKey = n.has("prefixItems") || !n.path("items").isArray() ? "items" : "additionalItems";
+        JsonNode ot = oldTuples.tuple(o);
+        JsonNode nt = newTuples.tuple(n);
+        String tupleKey = newTuples.tupleKey(n);
+        JsonNode oRest = oldTuples.rest(o);
+        JsonNode nRest = newTuples.rest(n);
+        String restKey = newTuples.restKey(n);
         int size = Math.max(ot.size(), nt.size());
         for (int i = 0; i < size; i++) {
             String at = path + "/" + tupleKey + "/" + i;
@@ -798,21 +849,6 @@ public final class SchemaDiffer {
         } else if (oc != null) {
             compare(oc, nc, path + "/contains", out);
         }
-    }
-
-    private static JsonNode tuple(JsonNode s) {
-        if (s.has("prefixItems")) {
-            return s.get("prefixItems");
-        }
-        JsonNode items = s.path("items");
-        return items.isArray() ? items : JsonNodeFactory.instance.arrayNode();
-    }
-
-    private static @Nullable JsonNode rest(JsonNode s) {
-        if (s.has("prefixItems")) {
-            return s.get("items");
-        }
-        return s.path("items").isArray() ? s.get("additionalItems") : s.get("items");
     }
 
     private void not(JsonNode o, JsonNode n, String path, List<SchemaChange> out) {
