@@ -589,15 +589,14 @@ public final class SchemaDiffer {
         }
         JsonNode partial = partialSchema(n, key);
         if (partial != null) {
-            List<SchemaChange> sub = new ArrayList<>();
-            compare(oldSchema, partial, at, sub);
-            out.addAll(sub);
-            out.add(change(
-                    compatible(sub)
-                            ? ChangeKind.PROPERTY_REMOVED_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL
-                            : ChangeKind.PROPERTY_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL,
+            partiallyOpen(
+                    oldSchema,
+                    partial,
                     at,
-                    key));
+                    key,
+                    ChangeKind.PROPERTY_REMOVED_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL,
+                    ChangeKind.PROPERTY_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL,
+                    out);
             return;
         }
         JsonNode resolved = resolve(oldRoot, oldSchema);
@@ -628,15 +627,14 @@ public final class SchemaDiffer {
         }
         JsonNode partial = isOpen(o) ? null : partialSchema(o, key);
         if (partial != null) {
-            List<SchemaChange> sub = new ArrayList<>();
-            compare(partial, newSchema, at, sub);
-            out.addAll(sub);
-            out.add(change(
-                    compatible(sub)
-                            ? ChangeKind.PROPERTY_ADDED_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL
-                            : ChangeKind.PROPERTY_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL,
+            partiallyOpen(
+                    partial,
+                    newSchema,
                     at,
-                    key));
+                    key,
+                    ChangeKind.PROPERTY_ADDED_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL,
+                    ChangeKind.PROPERTY_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL,
+                    out);
         }
         if (required) {
             out.add(change(
@@ -709,6 +707,24 @@ public final class SchemaDiffer {
                 compare(ov, nv, at, out);
             }
         }
+    }
+
+    /**
+     * A property or tuple item added or removed where the other side's model is partially open: the values that were
+     * valid before meet {@code to}; covered when every one of them still is.
+     */
+    private void partiallyOpen(
+            JsonNode from,
+            JsonNode to,
+            String at,
+            String detail,
+            ChangeKind covered,
+            ChangeKind notCovered,
+            List<SchemaChange> out) {
+        List<SchemaChange> sub = new ArrayList<>();
+        compare(from, to, at, sub);
+        out.addAll(sub);
+        out.add(change(compatible(sub) ? covered : notCovered, at, detail));
     }
 
     private static boolean permits(@Nullable JsonNode v) {
@@ -784,15 +800,14 @@ public final class SchemaDiffer {
                     out.add(change(ChangeKind.ITEM_REMOVED_FROM_OPEN_CONTENT_MODEL, at, ""));
                 } else if (permits(nRest)) {
                     // partially open: the item's old values now meet the schema of additional items
-                    List<SchemaChange> sub = new ArrayList<>();
-                    compare(ot.get(i), nRest, at, sub);
-                    out.addAll(sub);
-                    out.add(change(
-                            compatible(sub)
-                                    ? ChangeKind.ITEM_REMOVED_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL
-                                    : ChangeKind.ITEM_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL,
+                    partiallyOpen(
+                            ot.get(i),
+                            nRest,
                             at,
-                            ""));
+                            "",
+                            ChangeKind.ITEM_REMOVED_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL,
+                            ChangeKind.ITEM_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL,
+                            out);
                 } else if (removed.isBoolean() && !removed.asBoolean()) {
                     out.add(change(ChangeKind.ITEM_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL, at, ""));
                 } else {
@@ -808,15 +823,14 @@ public final class SchemaDiffer {
                             ""));
                 } else if (permits(oRest)) {
                     // partially open: old values at that place met the schema of additional items
-                    List<SchemaChange> sub = new ArrayList<>();
-                    compare(oRest, nt.get(i), at, sub);
-                    out.addAll(sub);
-                    out.add(change(
-                            compatible(sub)
-                                    ? ChangeKind.ITEM_ADDED_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL
-                                    : ChangeKind.ITEM_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL,
+                    partiallyOpen(
+                            oRest,
+                            nt.get(i),
                             at,
-                            ""));
+                            "",
+                            ChangeKind.ITEM_ADDED_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL,
+                            ChangeKind.ITEM_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL,
+                            out);
                 } else {
                     out.add(change(ChangeKind.ITEM_ADDED_TO_CLOSED_CONTENT_MODEL, at, ""));
                 }
