@@ -1,5 +1,7 @@
 /**
  * Contracts: JSON Schema event contracts and OpenAPI HTTP contracts, validated at run time, compared when they evolve.
+ * A JSON Schema is read in the dialect its {@code $schema} names (draft-04, -06, -07, 2019-09, 2020-12), draft-07
+ * without one.
  *
  * <pre>{@code
  * ContractRegistry contracts = ContractRegistry.load(Path.of("contracts"));
