@@ -1,8 +1,8 @@
 package ai.openclaw.sdk.catalog;
 
+import ai.openclaw.sdk.internal.PathTemplate;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,51 +67,28 @@ public record Endpoint(HttpMethod method, String pathTemplate) {
         if (path.contains("?") || path.contains("#")) {
             throw new IllegalArgumentException("path '" + path + "' must not hold a query or fragment");
         }
-        List<String> segments = split(path);
         StringBuilder out = new StringBuilder();
-        for (String segment : segments) {
+        for (String segment : PathTemplate.segments(path)) {
             out.append('/');
             if (segment.startsWith(":")) {
-                out.append('{').append(variableName(path, segment.substring(1))).append('}');
-            } else if (segment.startsWith("{") && segment.endsWith("}")) {
-                out.append('{')
-                        .append(variableName(path, segment.substring(1, segment.length() - 1)))
-                        .append('}');
-            } else if (segment.contains("{") || segment.contains("}")) {
-                throw new IllegalArgumentException("path '" + path + "' has a malformed variable in '" + segment + "'");
+                String name = segment.substring(1);
+                if (!VARIABLE_NAME.matcher(name).matches()) {
+                    throw new IllegalArgumentException(
+                            "path '" + path + "' has an invalid variable name '" + name + "'");
+                }
+                out.append('{').append(name).append('}');
             } else {
                 out.append(segment);
             }
         }
-        return out.length() == 0 ? "/" : out.toString();
-    }
-
-    private static String variableName(String path, String name) {
-        if (!VARIABLE_NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("path '" + path + "' has an invalid variable name '" + name + "'");
-        }
-        return name;
-    }
-
-    private static List<String> split(String path) {
-        List<String> segments = new ArrayList<>();
-        for (String s : path.split("/")) {
-            if (!s.isEmpty()) {
-                segments.add(s);
-            }
-        }
-        return segments;
+        String template = out.length() == 0 ? "/" : out.toString();
+        PathTemplate.of(template); // checks variables: {id}, {id}.csv, by_owner-{ownerId}
+        return template;
     }
 
     /** The names of the template's variables, in order. */
     public List<String> pathVariables() {
-        List<String> names = new ArrayList<>();
-        for (String s : split(pathTemplate)) {
-            if (s.startsWith("{")) {
-                names.add(s.substring(1, s.length() - 1));
-            }
-        }
-        return List.copyOf(names);
+        return PathTemplate.of(pathTemplate).variables();
     }
 
     /**
@@ -132,33 +109,18 @@ public record Endpoint(HttpMethod method, String pathTemplate) {
         if (cut >= 0) {
             path = path.substring(0, cut);
         }
-        List<String> template = split(pathTemplate);
-        List<String> actual = split(path);
-        if (template.size() != actual.size()) {
+        Map<String, String> raw = PathTemplate.of(pathTemplate).match(path, 0);
+        if (raw == null) {
             return Optional.empty();
         }
         Map<String, String> variables = new LinkedHashMap<>();
-        for (int i = 0; i < template.size(); i++) {
-            String t = template.get(i);
-            String a = actual.get(i);
-            if (t.startsWith("{")) {
-                variables.put(t.substring(1, t.length() - 1), URLDecoder.decode(a, StandardCharsets.UTF_8));
-            } else if (!t.equals(a)) {
-                return Optional.empty();
-            }
-        }
+        raw.forEach((k, v) -> variables.put(k, URLDecoder.decode(v, StandardCharsets.UTF_8)));
         return Optional.of(new EndpointMatch(this, variables));
     }
 
     /** How many segments of the template are literal; the most specific of several matches wins. */
     int literalSegments() {
-        int n = 0;
-        for (String s : split(pathTemplate)) {
-            if (!s.startsWith("{")) {
-                n++;
-            }
-        }
-        return n;
+        return PathTemplate.of(pathTemplate).literalSegments();
     }
 
     private static int indexOfAny(String s, char a, char b) {

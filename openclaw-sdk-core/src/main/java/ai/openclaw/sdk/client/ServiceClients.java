@@ -33,6 +33,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -164,7 +165,35 @@ public final class ServiceClients implements AutoCloseable {
             @Nullable String contentType,
             byte[] body,
             @Nullable String requestId,
-            @Nullable String retryAfter) {}
+            @Nullable String retryAfter,
+            okhttp3.Headers headers) {}
+
+    /** A response's headers as the contract reads them: by name in any case, several values joined by a comma. */
+    private static final class HeaderView extends java.util.AbstractMap<String, String> {
+        private final okhttp3.Headers headers;
+
+        HeaderView(okhttp3.Headers headers) {
+            this.headers = headers;
+        }
+
+        @Override
+        public @Nullable String get(Object name) {
+            if (!(name instanceof String n)) {
+                return null;
+            }
+            List<String> values = headers.values(n);
+            return values.isEmpty() ? null : values.size() == 1 ? values.get(0) : String.join(",", values);
+        }
+
+        @Override
+        public java.util.Set<Map.Entry<String, String>> entrySet() {
+            java.util.Set<Map.Entry<String, String>> out = new java.util.LinkedHashSet<>();
+            for (String name : headers.names()) {
+                out.add(Map.entry(name, get(name)));
+            }
+            return out;
+        }
+    }
 
     <T> T call(ServiceRequest request, JavaType type) {
         String service = request.service();
@@ -231,7 +260,13 @@ public final class ServiceClients implements AutoCloseable {
             }
         }
         if (validating) {
-            contract.checkResponse(request.method(), pathAndQuery, answer.status, answer.contentType, tree);
+            contract.checkResponse(
+                    request.method(),
+                    pathAndQuery,
+                    answer.status,
+                    new HeaderView(answer.headers),
+                    answer.contentType,
+                    tree);
         }
         Class<?> raw = type.getRawClass();
         if (raw == Void.class || raw == void.class) {
@@ -359,7 +394,8 @@ public final class ServiceClients implements AutoCloseable {
                             response.header("Content-Type"),
                             read(response.body()),
                             response.header("X-Request-Id"),
-                            response.header("Retry-After"));
+                            response.header("Retry-After"),
+                            response.headers());
                 } catch (IOException e) {
                     if (running.abandoned) {
                         abandoned(span);

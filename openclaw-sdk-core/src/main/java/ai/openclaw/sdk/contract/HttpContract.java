@@ -1,23 +1,23 @@
 package ai.openclaw.sdk.contract;
 
 import ai.openclaw.sdk.catalog.HttpMethod;
+import ai.openclaw.sdk.internal.PathTemplate;
+import ai.openclaw.sdk.internal.contract.Discriminators;
 import ai.openclaw.sdk.internal.contract.OpenApi;
+import ai.openclaw.sdk.internal.contract.ParameterValues;
 import ai.openclaw.sdk.internal.contract.Schemas;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
-import java.math.BigDecimal;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
@@ -45,75 +45,33 @@ public final class HttpContract {
     private final Schemas.Sensitive sensitive;
     private final List<Route> routes;
 
-    /** An operation with its template's segments, built once: matching runs on every call. */
+    /** An operation with its compiled template and base paths, built once: matching runs on every call. */
     private static final class Route {
         final HttpOperation operation;
-        final String[] segments; // a variable's segment is null; its name is in names
-        final String[] names;
-        final int literals;
+        final PathTemplate template;
+        final String[] bases;
 
-        Route(HttpOperation operation) {
+        Route(HttpOperation operation, List<String> bases) {
             this.operation = operation;
-            List<String> parts = new java.util.ArrayList<>();
-            for (String part : operation.pathTemplate().split("/")) {
-                if (!part.isEmpty()) {
-                    parts.add(part);
-                }
-            }
-            segments = new String[parts.size()];
-            names = new String[parts.size()];
-            int lits = 0;
-            for (int i = 0; i < parts.size(); i++) {
-                String part = parts.get(i);
-                if (part.startsWith("{") && part.endsWith("}")) {
-                    names[i] = part.substring(1, part.length() - 1);
-                } else {
-                    segments[i] = part;
-                    lits++;
-                }
-            }
-            literals = lits;
+            this.template = PathTemplate.of(operation.pathTemplate());
+            this.bases = bases.toArray(new String[0]);
         }
 
-        /** The path variables (decoded) when {@code path} (no query) matches, else null; no allocation on a miss. */
+        /**
+         * The path variables (raw) when {@code path} (no query) matches, after one of the servers' base paths or as
+         * given (a client whose base URL already ends in the base path passes the rest); else null.
+         */
         @Nullable
         Map<String, String> match(String path) {
-            int n = path.length();
-            int at = 0;
-            int segment = 0;
-            java.util.Map<String, String> variables = null;
-            while (true) {
-                while (at < n && path.charAt(at) == '/') {
-                    at++;
-                }
-                if (at >= n) {
-                    break;
-                }
-                int end = path.indexOf('/', at);
-                if (end < 0) {
-                    end = n;
-                }
-                if (segment == segments.length) {
-                    return null;
-                }
-                String literal = segments[segment];
-                if (literal != null) {
-                    if (end - at != literal.length() || !path.regionMatches(at, literal, 0, literal.length())) {
-                        return null;
+            for (String base : bases) {
+                if (path.startsWith(base) && (path.length() == base.length() || path.charAt(base.length()) == '/')) {
+                    Map<String, String> m = template.match(path, base.length());
+                    if (m != null) {
+                        return m;
                     }
-                } else {
-                    if (variables == null) {
-                        variables = new java.util.LinkedHashMap<>();
-                    }
-                    variables.put(names[segment], URLDecoder.decode(path.substring(at, end), StandardCharsets.UTF_8));
                 }
-                segment++;
-                at = end;
             }
-            if (segment != segments.length) {
-                return null;
-            }
-            return variables == null ? Map.of() : variables;
+            return template.match(path, 0);
         }
     }
 
@@ -121,7 +79,20 @@ public final class HttpContract {
     private record ResponsePlan(
             String contract,
             @Nullable ContractViolation undocumented,
-            @Nullable String pointer) {}
+            @Nullable String pointer,
+            List<ParameterPlan> headers) {}
+
+    /** A parameter (or response header) with its schema's shape, found once per operation. */
+    private record ParameterPlan(OpenApi.Parameter parameter, ParameterValues.Shape shape, String where) {}
+
+    /** What checking a request to an operation needs, found once. */
+    private record RequestPlan(
+            String contract,
+            List<ParameterPlan> parameters,
+            Set<String> queryNames,
+            @Nullable String body) {}
+
+    private final Map<HttpOperation, RequestPlan> requestPlans = new ConcurrentHashMap<>();
 
     private record ResponseKey(HttpOperation operation, int status) {}
 
@@ -151,7 +122,7 @@ public final class HttpContract {
         this.sensitive = Schemas.Sensitive.of(document.root());
         List<Route> r = new java.util.ArrayList<>();
         for (HttpOperation op : document.operations()) {
-            r.add(new Route(op));
+            r.add(new Route(op, document.basePaths(op)));
         }
         this.routes = List.copyOf(r);
     }
@@ -198,7 +169,16 @@ public final class HttpContract {
         return match(method, requestPath).map(m -> m.operation);
     }
 
+    /** The variables' raw values (percent-encoded, as the path carries them). */
     private record Match(HttpOperation operation, Map<String, String> variables) {}
+
+    /** Concrete paths before templated ones: more literal segments, then more literal characters. */
+    private static boolean moreSpecific(Route a, Route b) {
+        if (a.template.literalSegments() != b.template.literalSegments()) {
+            return a.template.literalSegments() > b.template.literalSegments();
+        }
+        return a.template.literalChars() > b.template.literalChars();
+    }
 
     private Optional<Match> match(HttpMethod method, String requestPath) {
         String path = requestPath;
@@ -211,22 +191,22 @@ public final class HttpContract {
             path = path.substring(0, cut);
         }
         Match best = null;
-        int bestLiterals = -1;
+        Route bestRoute = null;
         for (Route route : routes) {
-            if (route.literals <= bestLiterals || route.operation.method() != method) {
+            if (route.operation.method() != method || (bestRoute != null && !moreSpecific(route, bestRoute))) {
                 continue;
             }
             Map<String, String> variables = route.match(path);
             if (variables != null) {
                 best = new Match(route.operation, variables);
-                bestLiterals = route.literals;
+                bestRoute = route;
             }
         }
         return Optional.ofNullable(best);
     }
 
     /**
-     * Checks a response.
+     * Checks a response; its headers are not looked at (see the overload that takes them).
      *
      * @param method the request's method
      * @param requestPath the request's path (a query is ignored)
@@ -237,6 +217,39 @@ public final class HttpContract {
      */
     public List<ContractViolation> validateResponse(
             HttpMethod method, String requestPath, int status, @Nullable String contentType, @Nullable JsonNode body) {
+        return response(method, requestPath, status, null, contentType, body);
+    }
+
+    /**
+     * Checks a response, its documented headers included: a required header must be present, and each present one
+     * must match its schema ({@code simple} style: {@code X-Rate-Limit: 1,2,3} for an array).
+     *
+     * <pre>{@code
+     * contract.validateResponse(HttpMethod.GET, "/users/42", 200,
+     *         Map.of("X-Request-Id", "r-1"), "application/json", body);
+     * }</pre>
+     *
+     * @param headers the response's headers (names in any case; several values of one name joined by {@code ,})
+     * @return every violation; empty when the response keeps the contract
+     */
+    public List<ContractViolation> validateResponse(
+            HttpMethod method,
+            String requestPath,
+            int status,
+            Map<String, String> headers,
+            @Nullable String contentType,
+            @Nullable JsonNode body) {
+        Objects.requireNonNull(headers, "headers");
+        return response(method, requestPath, status, headers, contentType, body);
+    }
+
+    private List<ContractViolation> response(
+            HttpMethod method,
+            String requestPath,
+            int status,
+            @Nullable Map<String, String> headers,
+            @Nullable String contentType,
+            @Nullable JsonNode body) {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(requestPath, "requestPath");
         Optional<Match> match = match(method, requestPath);
@@ -255,14 +268,35 @@ public final class HttpContract {
         if (plan.undocumented != null) {
             return List.of(plan.undocumented);
         }
-        return validateContent(plan.contract, Objects.requireNonNull(plan.pointer), contentType, body, false);
+        List<ContractViolation> content =
+                validateContent(plan.contract, Objects.requireNonNull(plan.pointer), contentType, body, false);
+        if (headers == null || plan.headers.isEmpty()) {
+            return content;
+        }
+        List<ContractViolation> out = new ArrayList<>(content);
+        for (ParameterPlan h : plan.headers) {
+            String value = header(headers, h.parameter.name());
+            if (value == null) {
+                if (h.parameter.required()) {
+                    out.add(violation(plan.contract, h.where, "header", "required header is missing", ""));
+                }
+                continue;
+            }
+            out.addAll(
+                    parameter(plan.contract, h, () -> ParameterValues.header(value, h.parameter.explode(), h.shape)));
+        }
+        return List.copyOf(out);
     }
 
     private ResponsePlan responsePlan(HttpOperation op, int status) {
         String contract = service + " " + op + " " + status;
         Optional<String> response = document.responsePointer(op, status);
         if (response.isPresent()) {
-            return new ResponsePlan(contract, null, response.get());
+            List<ParameterPlan> headers = new ArrayList<>();
+            for (OpenApi.Parameter h : document.responseHeaders(response.get())) {
+                headers.add(plan(h));
+            }
+            return new ResponsePlan(contract, null, response.get(), List.copyOf(headers));
         }
         return new ResponsePlan(
                 contract,
@@ -273,11 +307,19 @@ public final class HttpContract {
                         "status " + status + " is not documented (documented: "
                                 + String.join(", ", document.documentedStatuses(op)) + ")",
                         String.valueOf(status)),
-                null);
+                null,
+                List.of());
+    }
+
+    private ParameterPlan plan(OpenApi.Parameter p) {
+        ParameterValues.Shape shape = p.schemaPointer() == null || p.mediaType() != null
+                ? ParameterValues.Shape.ANY
+                : ParameterValues.Shape.of(document, document.baseUri() + "#" + p.schemaPointer());
+        return new ParameterPlan(p, shape, "/" + p.in() + "/" + Schemas.escape(p.name()));
     }
 
     /**
-     * Checks a response and throws when it breaks the contract.
+     * Checks a response and throws when it breaks the contract; its headers are not looked at.
      *
      * @throws ContractViolationException listing every violation
      */
@@ -287,11 +329,29 @@ public final class HttpContract {
     }
 
     /**
-     * Checks a request: path and query parameters, required headers, and the body.
+     * Checks a response, its documented headers included, and throws when it breaks the contract.
+     *
+     * @throws ContractViolationException listing every violation
+     */
+    public void checkResponse(
+            HttpMethod method,
+            String requestPath,
+            int status,
+            Map<String, String> headers,
+            @Nullable String contentType,
+            @Nullable JsonNode body) {
+        throwIfAny(validateResponse(method, requestPath, status, headers, contentType, body));
+    }
+
+    /**
+     * Checks a request: path, query, header and cookie parameters as their {@code style} and {@code explode} serialise
+     * them ({@code /items/1,2,3}, {@code ?tag=a&tag=b}, {@code ?filter[status]=active}, {@code Cookie: id=5}), and the
+     * body. A required {@code readOnly} property may be left out of a request body.
      *
      * @param method the method
      * @param requestPathAndQuery the path, with the query string if there is one ({@code /users?limit=5})
-     * @param headers the request's headers (names in any case; first value of each)
+     * @param headers the request's headers (names in any case; several values of one name joined by {@code ,}); the
+     *     {@code Cookie} header carries cookie parameters
      * @param contentType the request's {@code Content-Type}, or {@code null}
      * @param body the request's JSON body, or {@code null} when it has none
      * @return every violation; empty when the request keeps the contract
@@ -310,37 +370,143 @@ public final class HttpContract {
             return List.of(noOperation(method, requestPathAndQuery));
         }
         HttpOperation op = match.get().operation;
-        String contract = service + " " + op + " request";
+        RequestPlan plan = requestPlans.computeIfAbsent(op, this::requestPlan);
         List<ContractViolation> out = new ArrayList<>();
-        Map<String, String> query = query(requestPathAndQuery);
-        Map<String, String> lowerHeaders = new java.util.HashMap<>();
-        headers.forEach((k, v) -> lowerHeaders.put(k.toLowerCase(Locale.ROOT), v));
-        for (OpenApi.Parameter p : document.parameters(op)) {
-            String value =
-                    switch (p.in()) {
-                        case "path" -> match.get().variables.get(p.name());
-                        case "query" -> query.get(p.name());
-                        case "header" -> lowerHeaders.get(p.name().toLowerCase(Locale.ROOT));
-                        default -> null; // cookies are not checked
-                    };
-            String where = "/" + p.in() + "/" + Schemas.escape(p.name());
-            if (value == null) {
-                if (p.required() && !p.in().equals("cookie")) {
-                    out.add(violation(
-                            contract, where, "parameter", "required " + p.in() + " parameter is missing", ""));
+        List<String[]> query = null;
+        for (ParameterPlan pp : plan.parameters) {
+            OpenApi.Parameter p = pp.parameter;
+            List<ContractViolation> found;
+            switch (p.in()) {
+                case "path" -> {
+                    String raw = match.get().variables.get(p.name());
+                    if (raw == null) {
+                        continue;
+                    }
+                    found = parameter(
+                            plan.contract,
+                            pp,
+                            () -> p.mediaType() != null
+                                    ? ParameterValues.content(ParameterValues.decodePath(raw), p.mediaType())
+                                    : ParameterValues.path(raw, p.name(), p.style(), p.explode(), pp.shape));
                 }
-                continue;
+                case "query" -> {
+                    if (query == null) {
+                        query = ParameterValues.parseQuery(queryOf(requestPathAndQuery));
+                    }
+                    List<String[]> q = query;
+                    JsonNode value;
+                    try {
+                        value = p.mediaType() != null
+                                ? contentQuery(q, p)
+                                : ParameterValues.query(q, p.name(), p.style(), p.explode(), pp.shape, plan.queryNames);
+                    } catch (ParameterValues.Malformed e) {
+                        out.add(violation(plan.contract, pp.where, "style", e.getMessage(), ""));
+                        continue;
+                    }
+                    if (value == null) {
+                        found = missing(plan.contract, pp);
+                    } else if (p.allowEmptyValue()
+                            && value.isTextual()
+                            && value.asText().isEmpty()) {
+                        found = List.of();
+                    } else {
+                        found = parameter(plan.contract, pp, () -> value);
+                    }
+                }
+                case "header" -> {
+                    String value = header(headers, p.name());
+                    found = value == null
+                            ? missing(plan.contract, pp)
+                            : parameter(
+                                    plan.contract,
+                                    pp,
+                                    () -> p.mediaType() != null
+                                            ? ParameterValues.content(value, p.mediaType())
+                                            : ParameterValues.header(value, p.explode(), pp.shape));
+                }
+                case "cookie" -> {
+                    String cookies = header(headers, "Cookie");
+                    JsonNode value;
+                    try {
+                        value = ParameterValues.cookie(cookies, p.name(), p.explode(), pp.shape);
+                    } catch (ParameterValues.Malformed e) {
+                        out.add(violation(plan.contract, pp.where, "style", e.getMessage(), ""));
+                        continue;
+                    }
+                    found = value == null ? missing(plan.contract, pp) : parameter(plan.contract, pp, () -> value);
+                }
+                default -> found = List.of();
             }
-            if (p.schemaPointer() != null) {
-                JsonNode typed = coerce(value, document.typeOf(p.schemaPointer()));
-                out.addAll(validateAt(contract, p.schemaPointer(), typed, where));
-            }
+            out.addAll(found);
         }
-        Optional<String> requestBody = document.requestBodyPointer(op);
-        if (requestBody.isPresent()) {
-            out.addAll(validateContent(contract, requestBody.get(), contentType, body, true));
+        if (plan.body != null) {
+            out.addAll(validateContent(plan.contract, plan.body, contentType, body, true));
         }
         return List.copyOf(out);
+    }
+
+    private RequestPlan requestPlan(HttpOperation op) {
+        List<ParameterPlan> parameters = new ArrayList<>();
+        Set<String> queryNames = new java.util.HashSet<>();
+        for (OpenApi.Parameter p : document.parameters(op)) {
+            parameters.add(plan(p));
+            if (p.in().equals("query")) {
+                queryNames.add(p.name());
+            }
+        }
+        return new RequestPlan(
+                service + " " + op + " request",
+                List.copyOf(parameters),
+                Set.copyOf(queryNames),
+                document.requestBodyPointer(op).orElse(null));
+    }
+
+    private static @Nullable JsonNode contentQuery(List<String[]> query, OpenApi.Parameter p)
+            throws ParameterValues.Malformed {
+        for (String[] pair : query) {
+            if (pair[0].equals(p.name())) {
+                return ParameterValues.content(ParameterValues.decodeQuery(pair[1]), p.mediaType());
+            }
+        }
+        return null;
+    }
+
+    private List<ContractViolation> missing(String contract, ParameterPlan pp) {
+        if (!pp.parameter.required()) {
+            return List.of();
+        }
+        return List.of(violation(
+                contract, pp.where, "parameter", "required " + pp.parameter.in() + " parameter is missing", ""));
+    }
+
+    /** How a parameter's value is read; fails when it does not follow the parameter's style. */
+    private interface Reading {
+        JsonNode read() throws ParameterValues.Malformed;
+    }
+
+    private List<ContractViolation> parameter(String contract, ParameterPlan pp, Reading reading) {
+        JsonNode value;
+        try {
+            value = reading.read();
+        } catch (ParameterValues.Malformed e) {
+            return List.of(violation(contract, pp.where, "style", e.getMessage(), ""));
+        }
+        String schema = pp.parameter.schemaPointer();
+        return schema == null ? List.of() : validateAt(contract, schema, value, pp.where, null);
+    }
+
+    /** A header's value by name in any case; several values of one name are joined by {@code ,}. */
+    private static @Nullable String header(Map<String, String> headers, String name) {
+        String exact = headers.get(name);
+        if (exact != null) {
+            return exact;
+        }
+        for (Map.Entry<String, String> e : headers.entrySet()) {
+            if (e.getKey() != null && e.getKey().equalsIgnoreCase(name)) {
+                return e.getValue();
+            }
+        }
+        return null;
     }
 
     /**
@@ -375,12 +541,16 @@ public final class HttpContract {
             return List.of();
         }
         if (!plan.hasContent) {
-            return List.of();
+            if (request) {
+                return List.of();
+            }
+            return List.of(violation(
+                    contract, "", "body", "no content is described for this response, yet it has a body", ""));
         }
         if (plan.unmatchedContent != null) {
             return List.of(contentTypeViolation(contract, plan.unmatchedContent, contentType));
         }
-        return plan.schemaPointer == null ? List.of() : validateAt(contract, plan.schemaPointer, body, "");
+        return plan.schemaPointer == null ? List.of() : validateAt(contract, plan.schemaPointer, body, "", request);
     }
 
     private BodyPlan bodyPlan(String pointer, @Nullable String contentType, boolean request) {
@@ -409,14 +579,132 @@ public final class HttpContract {
                 contentType == null ? "(none)" : contentType);
     }
 
-    private List<ContractViolation> validateAt(String contract, String schemaPointer, JsonNode value, String prefix) {
-        Schema schema = compiled.computeIfAbsent(schemaPointer, p -> {
-            Schema s = registry.getSchema(SchemaLocation.of(document.baseUri() + "#" + p));
+    private Schema schemaAt(String location) {
+        return compiled.computeIfAbsent(location, l -> {
+            Schema s = registry.getSchema(SchemaLocation.of(l));
             s.initializeValidators();
             return s;
         });
-        return Schemas.violations(
-                schema.validate(value), contract, document.infoVersion(), sensitive, schemaPointer, prefix);
+    }
+
+    /**
+     * Validates a value against a schema of the document.
+     *
+     * @param request true for a request body, false for a response body, null for a parameter: a required {@code
+     *     readOnly} property may be absent from a request, a required {@code writeOnly} one from a response
+     */
+    private List<ContractViolation> validateAt(
+            String contract, String schemaPointer, JsonNode value, String prefix, @Nullable Boolean request) {
+        String location = document.baseUri() + "#" + schemaPointer;
+        List<Error> errors = schemaAt(location).validate(value);
+        if (!document.hasDiscriminators()) {
+            if (errors.isEmpty()) {
+                return List.of();
+            }
+            if (request != null) {
+                errors = withoutAccessOnly(errors, request);
+            }
+            return Schemas.violations(errors, contract, document.infoVersion(), sensitive, schemaPointer, prefix);
+        }
+        List<ContractViolation> out = new ArrayList<>();
+        Set<String> discriminated = new java.util.HashSet<>();
+        for (Discriminators.Found f : Discriminators.find(document, location, value)) {
+            String at = prefix + f.instancePointer();
+            if (!discriminated.add(at)) {
+                continue;
+            }
+            String name = Discriminators.propertyName(document, f);
+            JsonNode chosen = f.value().get(name);
+            String where = at + "/" + Schemas.escape(name);
+            if (chosen == null || !chosen.isTextual()) {
+                out.add(violation(
+                        contract,
+                        where,
+                        "discriminator",
+                        chosen == null
+                                ? "the discriminator property '" + name + "' is missing"
+                                : "the discriminator property '" + name + "' must be a string",
+                        Schemas.render(chosen)));
+                continue;
+            }
+            String target = Discriminators.select(document, f, chosen.asText());
+            if (target == null) {
+                out.add(violation(
+                        contract,
+                        where,
+                        "discriminator",
+                        "'" + chosen.asText() + "' selects no schema (expected one of: "
+                                + String.join(", ", Discriminators.values(document, f)) + ")",
+                        Schemas.render(chosen)));
+                continue;
+            }
+            List<Error> branch = schemaAt(target).validate(f.value());
+            if (request != null) {
+                branch = withoutAccessOnly(branch, request);
+            }
+            String targetPointer = target.substring(target.indexOf('#') + 1);
+            out.addAll(Schemas.violations(branch, contract, document.infoVersion(), sensitive, targetPointer, at));
+        }
+        List<Error> kept = new ArrayList<>();
+        for (Error e : errors) {
+            String keyword = e.getKeyword() == null ? "" : e.getKeyword();
+            boolean superseded = keyword.equals("discriminator")
+                    || ((keyword.equals("oneOf") || keyword.equals("anyOf"))
+                            && discriminated.contains(prefix + e.getInstanceLocation()));
+            if (!superseded) {
+                kept.add(e);
+            }
+        }
+        if (request != null) {
+            kept = withoutAccessOnly(kept, request);
+        }
+        out.addAll(Schemas.violations(kept, contract, document.infoVersion(), sensitive, schemaPointer, prefix));
+        return out.isEmpty() ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(out));
+    }
+
+    /** Drops "required" errors for properties that are readOnly (in a request) or writeOnly (in a response). */
+    private List<Error> withoutAccessOnly(List<Error> errors, boolean request) {
+        if (!document.hasAccessModifiers()) {
+            return errors;
+        }
+        List<Error> out = new ArrayList<>(errors.size());
+        String keyword = request ? "readOnly" : "writeOnly";
+        for (Error e : errors) {
+            if ("required".equals(e.getKeyword()) && e.getProperty() != null && e.getSchemaLocation() != null) {
+                String location = e.getSchemaLocation().toString();
+                String parent = location.endsWith("/required")
+                        ? location.substring(0, location.length() - "/required".length())
+                        : location;
+                if (flagged(parent + "/properties/" + Schemas.escape(e.getProperty()), keyword, 0)) {
+                    continue;
+                }
+            }
+            out.add(e);
+        }
+        return out;
+    }
+
+    /** Whether a schema, through references and allOf, says {@code readOnly: true} (or writeOnly). */
+    private boolean flagged(String location, String keyword, int depth) {
+        JsonNode node = document.node(location);
+        if (depth > 16 || !node.isObject()) {
+            return false;
+        }
+        if (node.path(keyword).asBoolean(false)) {
+            return true;
+        }
+        String file = location.contains("#") ? location.substring(0, location.indexOf('#')) : location;
+        if (node.path("$ref").isTextual()
+                && flagged(OpenApi.target(file, node.get("$ref").asText()), keyword, depth + 1)) {
+            return true;
+        }
+        JsonNode allOf = node.path("allOf");
+        for (int i = 0; i < allOf.size(); i++) {
+            if (flagged(location + "/allOf/" + i, keyword, depth + 1)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ContractViolation noOperation(HttpMethod method, String path) {
@@ -438,43 +726,13 @@ public final class HttpContract {
         }
     }
 
-    private static JsonNode coerce(String value, String type) {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        try {
-            switch (type) {
-                case "integer":
-                    return f.numberNode(new java.math.BigInteger(value));
-                case "number":
-                    return f.numberNode(new BigDecimal(value));
-                case "boolean":
-                    if (value.equals("true") || value.equals("false")) {
-                        return f.booleanNode(Boolean.parseBoolean(value));
-                    }
-                    return f.textNode(value);
-                default:
-                    return f.textNode(value);
-            }
-        } catch (NumberFormatException e) {
-            return f.textNode(value); // the schema's type check reports it
-        }
-    }
-
-    private static Map<String, String> query(String pathAndQuery) {
-        Map<String, String> out = new java.util.LinkedHashMap<>();
+    private static @Nullable String queryOf(String pathAndQuery) {
         int q = pathAndQuery.indexOf('?');
         if (q < 0) {
-            return out;
+            return null;
         }
-        for (String pair : pathAndQuery.substring(q + 1).split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            out.putIfAbsent(name, value);
-        }
-        return out;
+        int hash = pathAndQuery.indexOf('#', q);
+        return hash < 0 ? pathAndQuery.substring(q + 1) : pathAndQuery.substring(q + 1, hash);
     }
 
     private static String stripQuery(String path) {

@@ -94,7 +94,9 @@ class MalformedContractsTest {
                 "User:\n  type: object\n  required: [id]\n  properties:\n    id: {type: string}\n");
         write(
                 "http/user-service.yaml",
-                "openapi: 3.1.0\ninfo:\n  version: '1'\npaths:\n  /users/{id}:\n    get:\n      responses:\n"
+                "openapi: 3.1.0\ninfo:\n  version: '1'\npaths:\n  /users/{id}:\n    get:\n"
+                        + "      parameters: [{name: id, in: path, required: true, schema: {type: string}}]\n"
+                        + "      responses:\n"
                         + "        '200':\n          description: ok\n          content:\n            application/json:\n"
                         + "              schema:\n                $ref: 'common/user.yaml#/User'\n");
         Validation<ContractRegistry> v = ContractLoader.defaults().validate(dir);

@@ -278,15 +278,7 @@ public final class ApiDiffer {
     }
 
     private static JsonNode follow(JsonNode doc, JsonNode node) {
-        JsonNode current = node;
-        for (int hops = 0; hops < 16 && current.path("$ref").isTextual(); hops++) {
-            String ref = current.get("$ref").asText();
-            if (!ref.startsWith("#/")) {
-                return current;
-            }
-            current = doc.at(ref.substring(1));
-        }
-        return current;
+        return Inliner.follow(doc, node);
     }
 
     private static String parent(String pointer) {

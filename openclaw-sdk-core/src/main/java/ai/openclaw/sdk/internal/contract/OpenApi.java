@@ -5,6 +5,7 @@ import ai.openclaw.sdk.Severity;
 import ai.openclaw.sdk.catalog.Endpoint;
 import ai.openclaw.sdk.contract.ContractException;
 import ai.openclaw.sdk.contract.HttpOperation;
+import ai.openclaw.sdk.internal.PathTemplate;
 import ai.openclaw.sdk.internal.source.SourceDocument;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.SchemaLocation;
@@ -29,12 +30,28 @@ public final class OpenApi {
     private static final List<String> METHODS =
             List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
-    /** A parameter of an operation. */
+    /**
+     * A parameter of an operation (or a header of a response), as its value is serialised.
+     *
+     * @param name the name
+     * @param in {@code path}, {@code query}, {@code header} or {@code cookie}
+     * @param required whether it must be present (path parameters always)
+     * @param schemaPointer the pointer of its schema: {@code schema}, or the schema of its one {@code content} entry
+     * @param style its style, the location's default when not given ({@code simple} for path and header, {@code form}
+     *     for query and cookie)
+     * @param explode whether arrays and objects are exploded; true by default for {@code form} only
+     * @param allowEmptyValue whether an empty query value stands for "no value"
+     * @param mediaType the media type of a parameter described by {@code content}, else null
+     */
     public record Parameter(
             String name,
             String in,
             boolean required,
-            @Nullable String schemaPointer) {}
+            @Nullable String schemaPointer,
+            String style,
+            boolean explode,
+            boolean allowEmptyValue,
+            @Nullable String mediaType) {}
 
     /** What reading a document gave: the document when it had no error, and the findings. */
     public record Result(@Nullable OpenApi document, List<Finding> findings) {}
@@ -45,6 +62,10 @@ public final class OpenApi {
     private final String infoVersion;
     private final List<HttpOperation> operations;
     private final SchemaRegistry registry;
+    private final Function<String, @Nullable String> resources;
+    private final Map<String, JsonNode> files = new java.util.concurrent.ConcurrentHashMap<>();
+    private final boolean discriminators;
+    private final boolean accessModifiers;
 
     private OpenApi(
             JsonNode root,
@@ -52,13 +73,21 @@ public final class OpenApi {
             String openApiVersion,
             String infoVersion,
             List<HttpOperation> operations,
-            SchemaRegistry registry) {
+            SchemaRegistry registry,
+            Function<String, @Nullable String> resources) {
         this.root = root;
         this.baseUri = baseUri;
         this.openApiVersion = openApiVersion;
         this.infoVersion = infoVersion;
         this.operations = List.copyOf(operations);
         this.registry = registry;
+        this.resources = resources;
+        String text = root.toString(); // a false positive costs only a look-up
+        boolean external = java.util.regex.Pattern.compile("\"\\$ref\":\"[^#]")
+                .matcher(text)
+                .find();
+        this.discriminators = external || text.contains("\"discriminator\"");
+        this.accessModifiers = external || text.contains("\"readOnly\"") || text.contains("\"writeOnly\"");
     }
 
     /** Reads a document given in code; its references may only point inside it. */
@@ -112,37 +141,151 @@ public final class OpenApi {
                 report.error("invalid-openapi", root.has("paths") ? "/paths" : "", "'paths' must be a mapping");
             }
         }
+        JsonNode effective = Inliner.pathItems(root, baseUri, resources, report);
         List<HttpOperation> operations = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> path : paths.properties()) {
+        Map<String, String> shapes = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> path : effective.path("paths").properties()) {
             String pathPointer = "/paths/" + Schemas.escape(path.getKey());
+            if (path.getKey().startsWith("x-")) {
+                continue;
+            }
+            PathTemplate template;
+            try {
+                template =
+                        PathTemplate.of(Endpoint.parse("GET " + path.getKey()).pathTemplate());
+            } catch (IllegalArgumentException ex) {
+                report.error("invalid-openapi", pathPointer, ex.getMessage());
+                continue;
+            }
+            String same = shapes.putIfAbsent(template.shape(), path.getKey());
+            if (same != null) {
+                report.error(
+                        "invalid-openapi",
+                        pathPointer,
+                        "'" + path.getKey() + "' is the same path as '" + same
+                                + "' (templates that differ only in variable names must not both exist)");
+                continue;
+            }
             for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
                 String method = op.getKey();
                 if (!METHODS.contains(method)) {
                     continue; // parameters, summary, servers, x-...
                 }
                 String pointer = pathPointer + "/" + method;
-                try {
-                    Endpoint e = Endpoint.parse(method.toUpperCase(Locale.ROOT) + " " + path.getKey());
-                    JsonNode id = op.getValue().path("operationId");
-                    operations.add(new HttpOperation(
-                            e.method(),
-                            e.pathTemplate(),
-                            id.isTextual() ? Optional.of(id.asText()) : Optional.empty(),
-                            pointer,
-                            Optional.ofNullable(source == null ? null : source.keyLocation(source.pathOf(pointer)))));
-                } catch (IllegalArgumentException ex) {
-                    report.error("invalid-openapi", pathPointer, ex.getMessage());
-                }
+                Endpoint e = Endpoint.parse(method.toUpperCase(Locale.ROOT) + " " + path.getKey());
+                JsonNode id = op.getValue().path("operationId");
+                operations.add(new HttpOperation(
+                        e.method(),
+                        e.pathTemplate(),
+                        id.isTextual() ? Optional.of(id.asText()) : Optional.empty(),
+                        pointer,
+                        Optional.ofNullable(source == null ? null : source.keyLocation(source.pathOf(pointer)))));
+                checkPathParameters(effective, template, pathPointer, pointer, report);
+                checkSecurity(effective, pointer + "/security", report);
             }
         }
-        checkReferences(root, root, "", baseUri, resources, report);
+        checkSecurity(effective, "/security", report);
+        checkReferences(effective, effective, "", baseUri, resources, report);
         if (findings.stream().anyMatch(Finding::isError)) {
             return new Result(null, findings);
         }
-        SchemaRegistry registry = Schemas.openApi(version, resources);
-        OpenApi doc = new OpenApi(root, baseUri, version, infoVersion, operations, registry);
+        String effectiveText = effective == root ? null : effective.toString();
+        Function<String, @Nullable String> seen =
+                effectiveText == null ? resources : u -> u.equals(baseUri) ? effectiveText : resources.apply(u);
+        SchemaRegistry registry = Schemas.openApi(version, seen);
+        OpenApi doc = new OpenApi(effective, baseUri, version, infoVersion, operations, registry, seen);
         doc.compileAll(report);
         return new Result(findings.stream().anyMatch(Finding::isError) ? null : doc, findings);
+    }
+
+    /**
+     * Each path parameter names a variable of its template (else no request could carry it: an error), and each
+     * variable has a path parameter (else its value goes unchecked: a warning). The specification says both MUST hold.
+     */
+    private static void checkPathParameters(
+            JsonNode doc, PathTemplate template, String pathPointer, String opPointer, Reporter report) {
+        java.util.Set<String> declared = new java.util.HashSet<>();
+        for (String base : List.of(pathPointer, opPointer)) {
+            JsonNode list = doc.at(base + "/parameters");
+            for (int i = 0; i < list.size(); i++) {
+                JsonNode p = Inliner.follow(doc, list.get(i));
+                if (!p.path("in").asText().equals("path")) {
+                    continue;
+                }
+                String name = p.path("name").asText("");
+                declared.add(name);
+                if (!template.variables().contains(name)) {
+                    report.error(
+                            "invalid-openapi",
+                            base + "/parameters/" + i,
+                            "path parameter '" + name + "' is not a variable of '" + template + "'");
+                }
+            }
+        }
+        for (String variable : template.variables()) {
+            if (!declared.contains(variable)) {
+                // the specification says MUST, but requests can still be checked (the variable matches any value),
+                // and documents in the wild often leave it out: a warning, an error under --strict
+                report.warning(
+                        "invalid-openapi",
+                        opPointer,
+                        "'{" + variable + "}' of '" + template + "' has no path parameter; its value is not checked");
+            }
+        }
+    }
+
+    /** Every security requirement names a scheme of {@code components.securitySchemes}. */
+    private static void checkSecurity(JsonNode doc, String pointer, Reporter report) {
+        JsonNode requirements = doc.at(pointer);
+        JsonNode schemes = doc.path("components").path("securitySchemes");
+        for (int i = 0; i < requirements.size(); i++) {
+            for (Map.Entry<String, JsonNode> r : requirements.get(i).properties()) {
+                if (!schemes.has(r.getKey())) {
+                    report.error(
+                            "invalid-openapi",
+                            pointer + "/" + i + "/" + Schemas.escape(r.getKey()),
+                            "security scheme '" + r.getKey() + "' is not defined in components.securitySchemes");
+                }
+            }
+        }
+    }
+
+    /**
+     * The base paths an operation is served under, from its {@code servers}, its path item's, or the document's
+     * ({@code https://api.example.com/v1} gives {@code /v1}; variables take their defaults); empty for the root.
+     */
+    public List<String> basePaths(HttpOperation op) {
+        String pathPointer = op.pointer().substring(0, op.pointer().lastIndexOf('/'));
+        JsonNode servers = root.at(op.pointer() + "/servers");
+        if (!servers.isArray() || servers.isEmpty()) {
+            servers = root.at(pathPointer + "/servers");
+        }
+        if (!servers.isArray() || servers.isEmpty()) {
+            servers = root.path("servers");
+        }
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (JsonNode server : servers) {
+            String url = server.path("url").asText("");
+            for (Map.Entry<String, JsonNode> v : server.path("variables").properties()) {
+                url = url.replace(
+                        "{" + v.getKey() + "}", v.getValue().path("default").asText(""));
+            }
+            int scheme = url.indexOf("://");
+            String path = url;
+            if (scheme >= 0) {
+                int slash = url.indexOf('/', scheme + 3);
+                path = slash < 0 ? "" : url.substring(slash);
+            }
+            int cut = path.indexOf('?');
+            path = cut < 0 ? path : path.substring(0, cut);
+            while (path.endsWith("/")) {
+                path = path.substring(0, path.length() - 1);
+            }
+            if (!path.isEmpty() && !path.contains("{")) {
+                out.add(path.startsWith("/") ? path : "/" + path);
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** Every {@code $ref} must resolve: inside the document, or to a contract file handed over. */
@@ -254,6 +397,54 @@ public final class OpenApi {
         return registry;
     }
 
+    /** Whether any schema of the document may say {@code readOnly} or {@code writeOnly}. */
+    public boolean hasAccessModifiers() {
+        return accessModifiers;
+    }
+
+    /** Whether any schema of the document may carry a {@code discriminator}. */
+    public boolean hasDiscriminators() {
+        return discriminators;
+    }
+
+    /**
+     * The node at an absolute location ({@code <file uri>#<pointer>}) in this document or a contract file it refers to;
+     * missing when there is none.
+     */
+    public JsonNode node(String location) {
+        int hash = location.indexOf('#');
+        String file = hash < 0 ? location : location.substring(0, hash);
+        String pointer = hash < 0 ? "" : location.substring(hash + 1);
+        JsonNode doc = file.isEmpty() || file.equals(baseUri) ? root : fileRoot(file);
+        return doc == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : doc.at(pointer);
+    }
+
+    /** The absolute location a {@code $ref} found in {@code file} points at. */
+    public static String target(String file, String ref) {
+        if (ref.startsWith("#")) {
+            return file + ref;
+        }
+        return java.net.URI.create(file).resolve(ref).toString();
+    }
+
+    private @Nullable JsonNode fileRoot(String file) {
+        JsonNode cached = files.get(file);
+        if (cached != null) {
+            return cached;
+        }
+        String text = resources.apply(file);
+        if (text == null) {
+            return null;
+        }
+        try {
+            JsonNode parsed = new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+            files.put(file, parsed);
+            return parsed;
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
     /** The response object for a status: the exact code, then its range ({@code 2XX}), then {@code default}. */
     public Optional<String> responsePointer(HttpOperation op, int status) {
         JsonNode responses = root.at(op.pointer()).path("responses");
@@ -283,16 +474,51 @@ public final class OpenApi {
         for (String base : List.of(pathPointer, op.pointer())) {
             JsonNode list = root.at(base + "/parameters");
             for (int i = 0; i < list.size(); i++) {
-                String pointer = resolve(base + "/parameters/" + i);
-                JsonNode p = root.at(pointer);
-                String name = p.path("name").asText("");
-                String in = p.path("in").asText("");
-                boolean required = in.equals("path") || p.path("required").asBoolean(false);
-                String schema = p.has("schema") ? pointer + "/schema" : null;
-                out.put(in + ":" + name, new Parameter(name, in, required, schema));
+                Parameter p = parameter(resolve(base + "/parameters/" + i), null);
+                out.put(p.in() + ":" + p.name(), p);
             }
         }
         return List.copyOf(out.values());
+    }
+
+    /** The headers a response declares, {@code Content-Type} aside (the specification says it is ignored). */
+    public List<Parameter> responseHeaders(String responsePointer) {
+        List<Parameter> out = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> h :
+                root.at(responsePointer).path("headers").properties()) {
+            if (!h.getKey().equalsIgnoreCase("content-type")) {
+                out.add(parameter(resolve(responsePointer + "/headers/" + Schemas.escape(h.getKey())), h.getKey()));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** A parameter object, or a header object when {@code headerName} is given. */
+    private Parameter parameter(String pointer, @Nullable String headerName) {
+        JsonNode p = root.at(pointer);
+        String name = headerName != null ? headerName : p.path("name").asText("");
+        String in = headerName != null ? "header" : p.path("in").asText("");
+        boolean required = in.equals("path") || p.path("required").asBoolean(false);
+        String schema = p.has("schema") ? pointer + "/schema" : null;
+        String mediaType = null;
+        if (schema == null && p.path("content").size() == 1) {
+            mediaType = p.path("content").fieldNames().next();
+            if (p.path("content").path(mediaType).has("schema")) {
+                schema = pointer + "/content/" + Schemas.escape(mediaType) + "/schema";
+            }
+        }
+        String defaultStyle = in.equals("query") || in.equals("cookie") ? "form" : "simple";
+        String style = p.path("style").asText(defaultStyle);
+        boolean explode = p.path("explode").asBoolean(style.equals("form"));
+        return new Parameter(
+                name,
+                in,
+                required,
+                schema,
+                style,
+                explode,
+                in.equals("query") && p.path("allowEmptyValue").asBoolean(false),
+                mediaType);
     }
 
     /** The JSON type a schema declares ({@code integer}, {@code string}, ...), after local references; or "". */
@@ -332,7 +558,7 @@ public final class OpenApi {
     }
 
     /** Findings located in the document's file, when there is one. */
-    private static final class Reporter {
+    private static final class Reporter implements Inliner.OpenApiReporter {
         private final @Nullable SourceDocument source;
         private final List<Finding> findings;
 
@@ -341,7 +567,8 @@ public final class OpenApi {
             this.findings = findings;
         }
 
-        void error(String code, String pointer, String message) {
+        @Override
+        public void error(String code, String pointer, String message) {
             add(Severity.ERROR, code, pointer, message);
         }
 

@@ -3,11 +3,13 @@ package ai.openclaw.sdk.internal.contract;
 import ai.openclaw.sdk.contract.ContractViolation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
+import com.networknt.schema.ExecutionContext;
 import com.networknt.schema.SchemaContext;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.format.Format;
 import com.networknt.schema.keyword.AnnotationKeyword;
 import com.networknt.schema.keyword.Keyword;
 import com.networknt.schema.keyword.KeywordFactory;
@@ -161,9 +163,44 @@ public final class Schemas {
         }
     };
 
+    /**
+     * OpenAPI's integer formats: {@code int32} and {@code int64} bound the value (JSON Schema leaves unknown formats
+     * unchecked, so {@code 3000000000} would pass as an int32).
+     */
+    private record IntegerFormat(String name, java.math.BigInteger min, java.math.BigInteger max) implements Format {
+        @Override
+        public String getName() {
+            return name;
+        }
+
+        @Override
+        public boolean matches(ExecutionContext execution, SchemaContext context, JsonNode value) {
+            if (!value.isNumber()) {
+                return true; // the format constrains numbers only
+            }
+            java.math.BigDecimal d = value.decimalValue();
+            if (d.signum() != 0 && d.stripTrailingZeros().scale() > 0) {
+                return true; // not an integer: the type check says so
+            }
+            java.math.BigInteger v = d.toBigInteger();
+            return v.compareTo(min) >= 0 && v.compareTo(max) <= 0;
+        }
+    }
+
+    private static final List<Format> OPENAPI_FORMATS = List.of(
+            new IntegerFormat(
+                    "int32",
+                    java.math.BigInteger.valueOf(Integer.MIN_VALUE),
+                    java.math.BigInteger.valueOf(Integer.MAX_VALUE)),
+            new IntegerFormat(
+                    "int64",
+                    java.math.BigInteger.valueOf(Long.MIN_VALUE),
+                    java.math.BigInteger.valueOf(Long.MAX_VALUE)));
+
     private static SchemaRegistry registry(Dialect standard, Function<String, @Nullable String> resources) {
         Dialect dialect = Dialect.builder(standard)
                 .unknownKeywordFactory(UNKNOWN_AS_ANNOTATION)
+                .formats(OPENAPI_FORMATS)
                 .build();
         return SchemaRegistry.withDefaultDialect(dialect, b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder()
                         .formatAssertionsEnabled(true)

@@ -351,10 +351,13 @@ public final class PactVerifier {
                 } catch (IllegalArgumentException e) {
                     return;
                 }
+                java.util.Map<String, String> answered = new java.util.LinkedHashMap<>();
+                response.headers().map().forEach((name, values) -> answered.put(name, String.join(",", values)));
                 for (ContractViolation v : contract.validateResponse(
                         m,
                         request.path("path").asText("/"),
                         response.statusCode(),
+                        answered,
                         response.headers().firstValue("Content-Type").orElse(null),
                         tree)) {
                     problems.add("the answer breaks " + provider + "'s own contract: " + v);
