@@ -35,6 +35,7 @@ public final class EventContract {
     private final @Nullable SourceLocation location;
     private final Schema compiled;
     private final Schemas.Sensitive sensitive;
+    private final String versionText;
 
     private EventContract(
             String eventType,
@@ -48,6 +49,7 @@ public final class EventContract {
         this.location = location;
         this.compiled = compiled;
         this.sensitive = Schemas.Sensitive.of(schema);
+        this.versionText = version.toString();
         JsonNode declaredId = schema.path("$id");
         this.id = declaredId.isTextual() ? declaredId.asText() : "urn:openclaw:event:" + eventType + ":" + version;
     }
@@ -123,7 +125,7 @@ public final class EventContract {
      */
     public List<ContractViolation> validate(JsonNode payload) {
         Objects.requireNonNull(payload, "payload");
-        return Schemas.violations(compiled.validate(payload), eventType, version.toString(), sensitive, "", "");
+        return Schemas.violations(compiled.validate(payload), eventType, versionText, sensitive, "", "");
     }
 
     /**

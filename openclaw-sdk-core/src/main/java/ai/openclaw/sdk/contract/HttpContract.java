@@ -42,6 +42,7 @@ public final class HttpContract {
     private final OpenApi document;
     private final SchemaRegistry registry;
     private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
+    private final Map<String, Schema> elsewhere = new ConcurrentHashMap<>();
     private final Schemas.Sensitive sensitive;
     private final List<Route> routes;
 
@@ -579,12 +580,18 @@ public final class HttpContract {
                 contentType == null ? "(none)" : contentType);
     }
 
+    /** The schema at an absolute location, compiled once; the document's own are cached by pointer instead. */
     private Schema schemaAt(String location) {
-        return compiled.computeIfAbsent(location, l -> {
-            Schema s = registry.getSchema(SchemaLocation.of(l));
-            s.initializeValidators();
-            return s;
-        });
+        Schema cached = elsewhere.get(location);
+        if (cached != null) {
+            return cached;
+        }
+        Schema s = registry.getSchema(SchemaLocation.of(location));
+        s.initializeValidators();
+        if (elsewhere.size() < MAX_PLANS) {
+            elsewhere.put(location, s);
+        }
+        return s;
     }
 
     /**
@@ -595,8 +602,8 @@ public final class HttpContract {
      */
     private List<ContractViolation> validateAt(
             String contract, String schemaPointer, JsonNode value, String prefix, @Nullable Boolean request) {
-        String location = document.baseUri() + "#" + schemaPointer;
-        List<Error> errors = schemaAt(location).validate(value);
+        List<Error> errors = compiled.computeIfAbsent(schemaPointer, p -> schemaAt(document.baseUri() + "#" + p))
+                .validate(value);
         if (!document.hasDiscriminators()) {
             if (errors.isEmpty()) {
                 return List.of();
@@ -608,6 +615,7 @@ public final class HttpContract {
         }
         List<ContractViolation> out = new ArrayList<>();
         Set<String> discriminated = new java.util.HashSet<>();
+        String location = document.baseUri() + "#" + schemaPointer;
         for (Discriminators.Found f : Discriminators.find(document, location, value)) {
             String at = prefix + f.instancePointer();
             if (!discriminated.add(at)) {

@@ -226,9 +226,13 @@ public final class Schemas {
             Sensitive sensitive,
             String rootPointer,
             String pointerPrefix) {
+        if (errors.isEmpty()) {
+            return List.of();
+        }
         List<ContractViolation> out = new ArrayList<>(errors.size());
         for (Error e : errors) {
-            String pointer = pointerPrefix + e.getInstanceLocation().toString();
+            String location = e.getInstanceLocation().toString();
+            String pointer = pointerPrefix.isEmpty() ? location : pointerPrefix + location;
             String rule = e.getKeyword() == null ? "schema" : e.getKeyword();
             String value;
             if (PROPERTY_RULES.contains(rule) && e.getProperty() != null) {
@@ -246,7 +250,7 @@ public final class Schemas {
             }
             out.add(new ContractViolation(contract, version, pointer, rule, messageOf(e), value));
         }
-        return List.copyOf(out);
+        return java.util.Collections.unmodifiableList(out);
     }
 
     private static String messageOf(Error e) {
@@ -267,8 +271,26 @@ public final class Schemas {
         if (node == null || node.isMissingNode()) {
             return "";
         }
-        String text = node.toString();
+        String text;
+        if (node.isNumber() || node.isBoolean() || node.isNull()) {
+            text = node.asText(); // as JSON writes them, without going through a writer
+        } else if (node.isTextual() && plain(node.textValue())) {
+            text = '"' + node.textValue() + '"';
+        } else {
+            text = node.toString();
+        }
         return text.length() <= MAX_VALUE_CHARS ? text : text.substring(0, MAX_VALUE_CHARS - 3) + "...";
+    }
+
+    /** Whether a string is written in JSON as it is, between quotes: no quote, backslash or control character. */
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
