@@ -58,6 +58,15 @@ public enum ChangeKind {
     PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL(false),
     PROPERTY_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL(true),
     PROPERTY_REMOVED_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL(true),
+    /**
+     * HTTP bodies only, where a new optional property of an open model is judged compatible (as oasdiff and
+     * openapi-diff judge it): an optional property added.
+     */
+    OPTIONAL_PROPERTY_ADDED(true),
+    /** HTTP bodies only: a required property added to an open model. */
+    REQUIRED_PROPERTY_ADDED(false),
+    /** HTTP bodies only: a required property with a default added to an open model. */
+    REQUIRED_PROPERTY_WITH_DEFAULT_ADDED(true),
     PROPERTY_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL(false),
 
     /** The content model was opened: {@code additionalProperties} now allows any property. */
@@ -102,6 +111,18 @@ public enum ChangeKind {
     COMBINED_TYPE_EXTENDED(true),
     COMBINED_TYPE_CHANGED(false),
     COMBINED_TYPE_SUBSCHEMAS_CHANGED(false),
+
+    /** OpenAPI: the discriminator's property name changed; payloads naming their schema by the old one break. */
+    DISCRIMINATOR_PROPERTY_CHANGED(false),
+    /** OpenAPI: a discriminator was added or removed (the members still say what validates). */
+    DISCRIMINATOR_ADDED(true),
+    DISCRIMINATOR_REMOVED(true),
+    /** OpenAPI: the reader's discriminator mapping knows values the writer's did not. */
+    DISCRIMINATOR_MAPPING_EXTENDED(true),
+    /** OpenAPI: the writer may send a discriminator value the reader's mapping does not know. */
+    DISCRIMINATOR_MAPPING_NARROWED(false),
+    /** OpenAPI: a discriminator value now selects another schema. */
+    DISCRIMINATOR_MAPPING_CHANGED(false),
 
     NOT_ADDED(false),
     NOT_REMOVED(true),

@@ -90,6 +90,134 @@ public final class ApiDiffer {
         parameters(o, n, op);
         requestBody(o, n, op);
         responses(o, n, op);
+        security(o, n, op);
+    }
+
+    /**
+     * Security requirements: a list of alternatives, each a set of schemes (with scopes) a client satisfies together.
+     * A client that met an old alternative must meet a new one: each old alternative needs a new one asking for no
+     * more (its schemes a subset, each with a subset of the scopes) under schemes that did not change.
+     */
+    private void security(HttpOperation o, HttpOperation n, String op) {
+        JsonNode olds = requirements(oldDoc, o);
+        JsonNode news = requirements(newDoc, n);
+        String where = n.pointer() + "/security";
+        Set<String> changedSchemes = new LinkedHashSet<>();
+        for (JsonNode alternative : olds) {
+            alternative.fieldNames().forEachRemaining(name -> {
+                String change = schemeChange(name);
+                if (change != null && changedSchemes.add(name)) {
+                    add(
+                            "security-scheme-changed",
+                            op,
+                            "/components/securitySchemes/" + Schemas.escape(name),
+                            true,
+                            name + ": " + change);
+                }
+            });
+        }
+        for (JsonNode alternative : olds) {
+            boolean met = false;
+            for (JsonNode candidate : news) {
+                if (asksNoMore(candidate, alternative, changedSchemes)) {
+                    met = true;
+                    break;
+                }
+            }
+            if (!met) {
+                add(
+                        alternative.isEmpty() ? "security-added" : "security-alternative-removed",
+                        op,
+                        where,
+                        true,
+                        alternative.isEmpty() ? "anonymous access removed" : describe(alternative));
+            }
+        }
+        for (JsonNode alternative : news) {
+            boolean known = false;
+            for (JsonNode old : olds) {
+                known |= old.equals(alternative);
+            }
+            if (!known) {
+                add("security-alternative-added", op, where, false, describe(alternative));
+            }
+        }
+    }
+
+    /** The requirements in effect: the operation's, else the document's; none means anonymous access. */
+    private static JsonNode requirements(JsonNode doc, HttpOperation op) {
+        JsonNode own = doc.at(op.pointer() + "/security");
+        JsonNode effective = own.isArray() ? own : doc.path("security");
+        if (!effective.isArray() || effective.isEmpty()) {
+            com.fasterxml.jackson.databind.node.ArrayNode anonymous =
+                    com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+            anonymous.addObject();
+            return anonymous;
+        }
+        return effective;
+    }
+
+    private static boolean asksNoMore(JsonNode candidate, JsonNode old, Set<String> changedSchemes) {
+        for (var e : candidate.properties()) {
+            JsonNode oldScopes = old.get(e.getKey());
+            if (oldScopes == null || changedSchemes.contains(e.getKey())) {
+                return false;
+            }
+            Set<String> had = new java.util.HashSet<>();
+            oldScopes.forEach(x -> had.add(x.asText()));
+            for (JsonNode scope : e.getValue()) {
+                if (!had.contains(scope.asText())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** How a security scheme changed in a way clients notice (type, where an API key goes, HTTP scheme, flows). */
+    private @Nullable String schemeChange(String name) {
+        JsonNode o =
+                follow(oldDoc, oldDoc.path("components").path("securitySchemes").path(name));
+        JsonNode n =
+                follow(newDoc, newDoc.path("components").path("securitySchemes").path(name));
+        if (n.isMissingNode()) {
+            return "removed";
+        }
+        for (String key : List.of("type", "in", "name", "scheme", "openIdConnectUrl")) {
+            String ov = o.path(key).asText("");
+            String nv = n.path(key).asText("");
+            if (!ov.equalsIgnoreCase(nv)) {
+                return key + " " + (ov.isEmpty() ? "none" : ov) + " -> " + (nv.isEmpty() ? "none" : nv);
+            }
+        }
+        for (var flow : o.path("flows").properties()) {
+            JsonNode nf = n.path("flows").get(flow.getKey());
+            if (nf == null) {
+                return "flow " + flow.getKey() + " removed";
+            }
+            for (String url : List.of("authorizationUrl", "tokenUrl")) {
+                if (!flow.getValue().path(url).equals(nf.path(url))) {
+                    return "flow " + flow.getKey() + " " + url + " changed";
+                }
+            }
+            for (var scope : flow.getValue().path("scopes").properties()) {
+                if (!nf.path("scopes").has(scope.getKey())) {
+                    return "flow " + flow.getKey() + " scope " + scope.getKey() + " removed";
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String describe(JsonNode alternative) {
+        List<String> parts = new ArrayList<>();
+        alternative
+                .properties()
+                .forEach(e -> parts.add(
+                        e.getValue().isEmpty()
+                                ? e.getKey()
+                                : e.getKey() + e.getValue().toString()));
+        return parts.isEmpty() ? "anonymous" : String.join(" + ", parts);
     }
 
     private void parameters(HttpOperation o, HttpOperation n, String op) {
@@ -117,8 +245,11 @@ public final class ApiDiffer {
             } else if (!required && wasRequired) {
                 add("parameter-became-optional", op, where, false, e.getKey());
             }
-            if (opar.has("schema") && np.has("schema")) {
-                schema("parameter/" + e.getKey(), op, where, opar.get("schema"), np.get("schema"), true);
+            serialisation(opar, np, op, where, e.getKey());
+            JsonNode os = parameterSchema(opar);
+            JsonNode ns = parameterSchema(np);
+            if (os != null && ns != null) {
+                schema("parameter/" + e.getKey(), op, where, os, ns, true);
             }
         }
         for (String key : olds.keySet()) {
@@ -126,6 +257,48 @@ public final class ApiDiffer {
                 add("parameter-removed", op, o.pointer() + "/parameters", false, key);
             }
         }
+    }
+
+    /** A parameter's schema: {@code schema}, or the schema of its one {@code content} entry. */
+    private static @Nullable JsonNode parameterSchema(JsonNode p) {
+        if (p.has("schema")) {
+            return p.get("schema");
+        }
+        JsonNode content = p.path("content");
+        return content.size() == 1 ? content.elements().next().get("schema") : null;
+    }
+
+    /**
+     * How a parameter's value is written: a changed {@code style} or {@code explode} changes what clients must send
+     * ({@code ?ids=1,2} against {@code ?ids=1&ids=2}); {@code allowEmptyValue} withdrawn refuses {@code ?name=}.
+     */
+    private void serialisation(JsonNode o, JsonNode n, String op, String where, String key) {
+        String in = n.path("in").asText();
+        String defaultStyle = in.equals("query") || in.equals("cookie") ? "form" : "simple";
+        String os = o.path("style").asText(defaultStyle);
+        String ns = n.path("style").asText(defaultStyle);
+        if (!os.equals(ns)) {
+            add("parameter-style-changed", op, where, true, key + ": " + os + " -> " + ns);
+        }
+        boolean oe = o.path("explode").asBoolean(os.equals("form"));
+        boolean ne = n.path("explode").asBoolean(ns.equals("form"));
+        if (oe != ne && os.equals(ns) && explodeMatters(n)) {
+            add("parameter-explode-changed", op, where, true, key + ": " + oe + " -> " + ne);
+        }
+        boolean oa = o.path("allowEmptyValue").asBoolean(false);
+        boolean na = n.path("allowEmptyValue").asBoolean(false);
+        if (oa && !na) {
+            add("parameter-empty-value-forbidden", op, where, true, key);
+        } else if (!oa && na) {
+            add("parameter-empty-value-allowed", op, where, false, key);
+        }
+    }
+
+    /** explode changes the serialisation of arrays and objects only. */
+    private boolean explodeMatters(JsonNode parameter) {
+        JsonNode schema = follow(newDoc, parameter.path("schema"));
+        String type = schema.path("type").asText("");
+        return type.isEmpty() || type.equals("array") || type.equals("object");
     }
 
     private Map<String, JsonNode> parameterNodes(JsonNode doc, HttpOperation op) {
@@ -191,16 +364,60 @@ public final class ApiDiffer {
                         status);
                 continue;
             }
-            media(
-                    follow(oldDoc, e.getValue()).path("content"),
-                    follow(newDoc, nr.get(status)).path("content"),
-                    op,
-                    where,
-                    false);
+            JsonNode oldResponse = follow(oldDoc, e.getValue());
+            JsonNode newResponse = follow(newDoc, nr.get(status));
+            media(oldResponse.path("content"), newResponse.path("content"), op, where, false);
+            responseHeaders(oldResponse.path("headers"), newResponse.path("headers"), op, where, status);
         }
         for (var e : nr.properties()) {
             if (!or.has(e.getKey())) {
                 add("response-added", op, n.pointer() + "/responses/" + e.getKey(), false, e.getKey());
+            }
+        }
+    }
+
+    /**
+     * Response headers, read by old clients: a header that was always sent (required) and no longer is breaks them,
+     * and a header's schema is judged as a response body's is.
+     */
+    private void responseHeaders(JsonNode olds, JsonNode news, String op, String where, String status) {
+        Map<String, JsonNode> newByName = new LinkedHashMap<>();
+        news.properties().forEach(h -> newByName.put(h.getKey().toLowerCase(java.util.Locale.ROOT), h.getValue()));
+        for (var h : olds.properties()) {
+            String name = h.getKey();
+            JsonNode oh = follow(oldDoc, h.getValue());
+            JsonNode nh = newByName.get(name.toLowerCase(java.util.Locale.ROOT));
+            boolean wasRequired = oh.path("required").asBoolean(false);
+            String at = where + "/headers/" + Schemas.escape(name);
+            if (nh == null) {
+                add(
+                        wasRequired ? "response-required-header-removed" : "response-optional-header-removed",
+                        op,
+                        at,
+                        wasRequired,
+                        status + " " + name);
+                continue;
+            }
+            nh = follow(newDoc, nh);
+            if (wasRequired && !nh.path("required").asBoolean(false)) {
+                add("response-header-became-optional", op, at, true, status + " " + name);
+            }
+            JsonNode os = parameterSchema(oh);
+            JsonNode ns = parameterSchema(nh);
+            if (os != null && ns != null) {
+                schema("response-header/" + name, op, at + "/schema", os, ns, false);
+            }
+        }
+        Map<String, JsonNode> oldByName = new LinkedHashMap<>();
+        olds.properties().forEach(h -> oldByName.put(h.getKey().toLowerCase(java.util.Locale.ROOT), h.getValue()));
+        for (var h : news.properties()) {
+            if (!oldByName.containsKey(h.getKey().toLowerCase(java.util.Locale.ROOT))) {
+                add(
+                        "response-header-added",
+                        op,
+                        where + "/headers/" + Schemas.escape(h.getKey()),
+                        false,
+                        status + " " + h.getKey());
             }
         }
     }
@@ -239,16 +456,33 @@ public final class ApiDiffer {
      */
     private void schema(String kind, String op, String where, JsonNode oldSchema, JsonNode newSchema, boolean request) {
         List<SchemaChange> changes = request
-                ? SchemaDiffer.diff(oldDoc, oldSchema, newDoc, newSchema, true)
-                : SchemaDiffer.diff(newDoc, newSchema, oldDoc, oldSchema, false);
+                ? SchemaDiffer.diffHttp(oldDoc, oldSchema, newDoc, newSchema, SchemaDiffer.Side.REQUEST)
+                : SchemaDiffer.diffHttp(newDoc, newSchema, oldDoc, oldSchema, SchemaDiffer.Side.RESPONSE);
         for (SchemaChange c : changes) {
             if (c.kind().name().endsWith("_CHANGED") && c.kind().isBackwardCompatible()) {
                 continue; // titles, descriptions, ids: not an API change
             }
             // response changes were computed new -> old; name them the way they happened, old -> new
             String label = request ? c.kind().label() : invert(c.kind().label());
-            add(kind + "/" + label, op, where + c.path(), !c.isBackwardCompatible(), c.detail());
+            String detail = request ? c.detail() : swapped(c.detail());
+            add(kind + "/" + label, op, where + c.path(), !c.isBackwardCompatible(), detail);
         }
+    }
+
+    /** {@code a -> b} read the other way, {@code b -> a}; other details as they are. */
+    static String swapped(String detail) {
+        int arrow = detail.indexOf(" -> ");
+        if (arrow < 0 || detail.indexOf(" -> ", arrow + 4) >= 0) {
+            return detail;
+        }
+        String rest = detail.substring(arrow + 4);
+        String suffix = "";
+        int paren = rest.indexOf(" (");
+        if (paren >= 0) {
+            suffix = rest.substring(paren);
+            rest = rest.substring(0, paren);
+        }
+        return rest + " -> " + detail.substring(0, arrow) + suffix;
     }
 
     private static final String[][] OPPOSITES = {

@@ -29,7 +29,21 @@ public final class SchemaDiffer {
     private final JsonNode oldRoot;
     private final JsonNode newRoot;
     private final boolean openModelAddsFreely;
+    private final @Nullable Side side;
     private final Set<String> comparing = new HashSet<>();
+
+    /**
+     * Which side of an HTTP exchange a body schema describes: a request body leaves out {@code readOnly} properties
+     * (the server owns them, and a required one binds the response only), a response body {@code writeOnly} ones.
+     */
+    public enum Side {
+        REQUEST,
+        RESPONSE
+    }
+
+    /** Annotations that constrain nothing in an OpenAPI schema, beyond JSON Schema's own. */
+    private static final Set<String> OPENAPI_ANNOTATIONS =
+            Set.of("example", "examples", "deprecated", "externalDocs", "xml", "title", "description", "$comment");
 
     /** How a document writes tuples: by its declared dialect, or (none declared) by the keywords it uses. */
     private enum Tuples {
@@ -80,10 +94,11 @@ public final class SchemaDiffer {
     private final Tuples oldTuples;
     private final Tuples newTuples;
 
-    private SchemaDiffer(JsonNode oldRoot, JsonNode newRoot, boolean openModelAddsFreely) {
+    private SchemaDiffer(JsonNode oldRoot, JsonNode newRoot, boolean openModelAddsFreely, @Nullable Side side) {
         this.oldRoot = oldRoot;
         this.newRoot = newRoot;
         this.openModelAddsFreely = openModelAddsFreely;
+        this.side = side;
         this.oldTuples = Tuples.of(oldRoot);
         this.newTuples = Tuples.of(newRoot);
     }
@@ -106,15 +121,30 @@ public final class SchemaDiffer {
             JsonNode newSchema,
             boolean openModelAddsFreely) {
         List<SchemaChange> out = new ArrayList<>();
-        new SchemaDiffer(oldDocument, newDocument, openModelAddsFreely).compare(oldSchema, newSchema, "", out);
+        new SchemaDiffer(oldDocument, newDocument, openModelAddsFreely, null).compare(oldSchema, newSchema, "", out);
+        return List.copyOf(out);
+    }
+
+    /**
+     * The changes between two body or parameter schemas of OpenAPI documents, as a reader on {@code newSchema} reads
+     * what was written with {@code oldSchema}: in a request, a new optional property of an open model is compatible
+     * (a response is judged strictly, as an event contract is); properties the
+     * side leaves out ({@code readOnly} in requests, {@code writeOnly} in responses) are not compared; members of an
+     * {@code allOf} that only annotate are ignored; {@code int32} widens to {@code int64}; discriminators compared.
+     */
+    public static List<SchemaChange> diffHttp(
+            JsonNode oldDocument, JsonNode oldSchema, JsonNode newDocument, JsonNode newSchema, Side side) {
+        List<SchemaChange> out = new ArrayList<>();
+        // a request reader takes a new optional property freely; a response reader (old client) is judged strictly
+        new SchemaDiffer(oldDocument, newDocument, side == Side.REQUEST, side).compare(oldSchema, newSchema, "", out);
         return List.copyOf(out);
     }
 
     private void compare(@Nullable JsonNode oldIn, @Nullable JsonNode newIn, String path, List<SchemaChange> out) {
         String oldRef = refOf(oldIn);
         String newRef = refOf(newIn);
-        JsonNode o = normalize(resolve(oldRoot, oldIn));
-        JsonNode n = normalize(resolve(newRoot, newIn));
+        JsonNode o = normalize(oldRoot, resolve(oldRoot, oldIn));
+        JsonNode n = normalize(newRoot, resolve(newRoot, newIn));
         String pair = oldRef + "|" + newRef;
         if ((oldRef != null || newRef != null) && !comparing.add(pair)) {
             return; // already comparing these two definitions further up: a recursive schema
@@ -137,6 +167,9 @@ public final class SchemaDiffer {
             return;
         }
         annotations(o, n, path, out);
+        if (side != null) {
+            discriminator(o, n, path, out);
+        }
         if (combinators(o, n, path, out)) {
             return;
         }
@@ -160,6 +193,43 @@ public final class SchemaDiffer {
     private void changed(JsonNode o, JsonNode n, String key, ChangeKind kind, String path, List<SchemaChange> out) {
         if (!Objects.equals(o.get(key), n.get(key))) {
             out.add(change(kind, path + "/" + key, show(o.get(key)) + " -> " + show(n.get(key))));
+        }
+    }
+
+    /** OpenAPI's discriminator: its property name, and which values its mapping knows (reader: new; writer: old). */
+    private void discriminator(JsonNode o, JsonNode n, String path, List<SchemaChange> out) {
+        JsonNode od = o.get("discriminator");
+        JsonNode nd = n.get("discriminator");
+        if (od == null && nd == null) {
+            return;
+        }
+        String at = path + "/discriminator";
+        if (od == null || nd == null) {
+            out.add(change(od == null ? ChangeKind.DISCRIMINATOR_ADDED : ChangeKind.DISCRIMINATOR_REMOVED, at, ""));
+            return;
+        }
+        String op = od.path("propertyName").asText("");
+        String np = nd.path("propertyName").asText("");
+        if (!op.equals(np)) {
+            out.add(change(ChangeKind.DISCRIMINATOR_PROPERTY_CHANGED, at + "/propertyName", op + " -> " + np));
+        }
+        JsonNode om = od.path("mapping");
+        JsonNode nm = nd.path("mapping");
+        for (var e : om.properties()) {
+            JsonNode target = nm.get(e.getKey());
+            if (target == null) {
+                out.add(change(ChangeKind.DISCRIMINATOR_MAPPING_NARROWED, at + "/mapping", e.getKey()));
+            } else if (!target.equals(e.getValue())) {
+                out.add(change(
+                        ChangeKind.DISCRIMINATOR_MAPPING_CHANGED,
+                        at + "/mapping/" + Schemas.escape(e.getKey()),
+                        e.getValue().asText() + " -> " + target.asText()));
+            }
+        }
+        for (var e : nm.properties()) {
+            if (!om.has(e.getKey())) {
+                out.add(change(ChangeKind.DISCRIMINATOR_MAPPING_EXTENDED, at + "/mapping", e.getKey()));
+            }
         }
     }
 
@@ -280,12 +350,12 @@ public final class SchemaDiffer {
      * The schema a combiner with one distinct member stands for: the member (resolved) with the combiner's sibling
      * keywords; null when there are several members, or a sibling keyword and the member's disagree.
      */
-    private static @Nullable JsonNode single(JsonNode root, JsonNode s, String combinator) {
+    private @Nullable JsonNode single(JsonNode root, JsonNode s, String combinator) {
         JsonNode members = distinct(s.get(combinator));
         if (members.size() != 1) {
             return null;
         }
-        JsonNode member = normalize(resolve(root, members.get(0)));
+        JsonNode member = normalize(root, resolve(root, members.get(0)));
         JsonNode rest = without(s, combinator);
         if (!member.isObject()) {
             return rest.size() == 0 ? member : null; // true or false, alone
@@ -423,6 +493,13 @@ public final class SchemaDiffer {
                 ChangeKind kind = ov == null
                         ? ChangeKind.CONSTRAINT_ADDED
                         : nv == null ? ChangeKind.CONSTRAINT_REMOVED : ChangeKind.CONSTRAINT_CHANGED;
+                if (k.equals("format") && kind == ChangeKind.CONSTRAINT_CHANGED) {
+                    if (WIDER_FORMAT.getOrDefault(ov.asText(), "").equals(nv.asText())) {
+                        kind = ChangeKind.CONSTRAINT_RELAXED;
+                    } else if (WIDER_FORMAT.getOrDefault(nv.asText(), "").equals(ov.asText())) {
+                        kind = ChangeKind.CONSTRAINT_TIGHTENED;
+                    }
+                }
                 out.add(change(kind, path + "/" + k, show(ov) + " -> " + show(nv)));
             }
         }
@@ -452,6 +529,10 @@ public final class SchemaDiffer {
                     ou + " -> " + nu));
         }
     }
+
+    /** Formats whose values are all values of a wider one: OpenAPI's {@code int32} in {@code int64}. */
+    private static final java.util.Map<String, String> WIDER_FORMAT =
+            java.util.Map.of("int32", "int64", "float", "double");
 
     private static boolean divides(BigDecimal divisor, BigDecimal value) {
         return divisor.signum() != 0 && value.remainder(divisor).signum() == 0;
@@ -616,7 +697,16 @@ public final class SchemaDiffer {
             boolean required,
             String at,
             List<SchemaChange> out) {
-        if (isOpen(o) && !openModelAddsFreely) {
+        if (isOpen(o) && openModelAddsFreely) {
+            ChangeKind kind = !required
+                    ? ChangeKind.OPTIONAL_PROPERTY_ADDED
+                    : hasDefault(newRoot, newSchema)
+                            ? ChangeKind.REQUIRED_PROPERTY_WITH_DEFAULT_ADDED
+                            : ChangeKind.REQUIRED_PROPERTY_ADDED;
+            out.add(change(kind, at, key));
+            return;
+        }
+        if (isOpen(o)) {
             out.add(change(
                     isEmpty(resolve(newRoot, newSchema))
                             ? ChangeKind.PROPERTY_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL
@@ -878,7 +968,7 @@ public final class SchemaDiffer {
         } else {
             // what 'not' excludes must not grow: the new excluded set must read nothing the old one did not exclude
             List<SchemaChange> sub = new ArrayList<>();
-            new SchemaDiffer(newRoot, oldRoot, openModelAddsFreely).compare(nn, on, path + "/not", sub);
+            new SchemaDiffer(newRoot, oldRoot, openModelAddsFreely, side).compare(nn, on, path + "/not", sub);
             if (!sub.isEmpty()) {
                 out.add(change(
                         compatible(sub) ? ChangeKind.NOT_TYPE_NARROWED : ChangeKind.NOT_TYPE_EXTENDED,
@@ -930,8 +1020,88 @@ public final class SchemaDiffer {
     }
 
     /** {@code true} is the empty schema. */
-    private static JsonNode normalize(JsonNode s) {
-        return s.isBoolean() && s.asBoolean() ? EMPTY : s;
+    private JsonNode normalize(JsonNode root, JsonNode s) {
+        JsonNode v = s.isBoolean() && s.asBoolean() ? EMPTY : s;
+        return side == null || !v.isObject() ? v : httpView(root, v);
+    }
+
+    /**
+     * A schema as one side of an HTTP exchange sees it: without the properties that side leaves out, and without
+     * {@code allOf} members that only annotate (a copy only when something is left out).
+     */
+    private JsonNode httpView(JsonNode root, JsonNode s) {
+        com.fasterxml.jackson.databind.node.ObjectNode copy = null;
+        JsonNode allOf = s.get("allOf");
+        if (allOf != null && allOf.isArray()) {
+            com.fasterxml.jackson.databind.node.ArrayNode kept = JsonNodeFactory.instance.arrayNode();
+            for (JsonNode m : allOf) {
+                if (!annotationOnly(resolve(root, m))) {
+                    kept.add(m);
+                }
+            }
+            if (kept.size() != allOf.size()) {
+                copy = s.deepCopy();
+                if (kept.isEmpty()) {
+                    copy.remove("allOf");
+                } else {
+                    copy.set("allOf", kept);
+                }
+            }
+        }
+        JsonNode properties = s.get("properties");
+        if (properties != null && properties.isObject()) {
+            String hidden = side == Side.REQUEST ? "readOnly" : "writeOnly";
+            for (var e : properties.properties()) {
+                if (flagged(root, e.getValue(), hidden, 0)) {
+                    if (copy == null) {
+                        copy = s.deepCopy();
+                    }
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) copy.get("properties")).remove(e.getKey());
+                    JsonNode required = copy.get("required");
+                    if (required != null && required.isArray()) {
+                        com.fasterxml.jackson.databind.node.ArrayNode r = JsonNodeFactory.instance.arrayNode();
+                        required.forEach(x -> {
+                            if (!x.asText().equals(e.getKey())) {
+                                r.add(x);
+                            }
+                        });
+                        copy.set("required", r);
+                    }
+                }
+            }
+        }
+        return copy == null ? s : copy;
+    }
+
+    /** Whether a schema, through references and allOf, carries {@code readOnly: true} (or writeOnly). */
+    private static boolean flagged(JsonNode root, JsonNode schema, String keyword, int depth) {
+        JsonNode s = resolve(root, schema);
+        if (depth > 16 || !s.isObject()) {
+            return false;
+        }
+        if (s.path(keyword).asBoolean(false) || schema.path(keyword).asBoolean(false)) {
+            return true;
+        }
+        for (JsonNode m : s.path("allOf")) {
+            if (flagged(root, m, keyword, depth + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A schema with only annotations: it constrains nothing. */
+    private static boolean annotationOnly(JsonNode s) {
+        if (!s.isObject() || s.isEmpty()) {
+            return false; // true, false and {} are judged as schemas
+        }
+        for (var it = s.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!OPENAPI_ANNOTATIONS.contains(k) && !k.startsWith("x-")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isEmpty(JsonNode s) {
