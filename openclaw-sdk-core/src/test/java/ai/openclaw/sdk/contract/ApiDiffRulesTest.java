@@ -271,6 +271,13 @@ class ApiDiffRulesTest {
                         .breakingChanges())
                 .extracting(ApiChange::kind)
                 .containsExactly("parameter-empty-value-forbidden");
+        assertThat(ApiDiff.between(query(name + ", allowReserved: true}"), query(name + "}"))
+                        .breakingChanges())
+                .extracting(ApiChange::kind)
+                .containsExactly("parameter-reserved-forbidden");
+        assertThat(ApiDiff.between(query(name + "}"), query(name + ", allowReserved: true}"))
+                        .isBreaking())
+                .isFalse();
         assertThat(ApiDiff.between(query(name + "}"), query(name + ", explode: false}"))
                         .changes())
                 .as("explode means nothing for a string")

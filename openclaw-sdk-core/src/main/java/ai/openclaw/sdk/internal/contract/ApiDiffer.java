@@ -270,7 +270,8 @@ public final class ApiDiffer {
 
     /**
      * How a parameter's value is written: a changed {@code style} or {@code explode} changes what clients must send
-     * ({@code ?ids=1,2} against {@code ?ids=1&ids=2}); {@code allowEmptyValue} withdrawn refuses {@code ?name=}.
+     * ({@code ?ids=1,2} against {@code ?ids=1&ids=2}); {@code allowEmptyValue} withdrawn refuses {@code ?name=}, and
+     * {@code allowReserved} withdrawn refuses reserved characters sent as they are.
      */
     private void serialisation(JsonNode o, JsonNode n, String op, String where, String key) {
         String in = n.path("in").asText();
@@ -284,6 +285,13 @@ public final class ApiDiffer {
         boolean ne = n.path("explode").asBoolean(ns.equals("form"));
         if (oe != ne && os.equals(ns) && explodeMatters(n)) {
             add("parameter-explode-changed", op, where, true, key + ": " + oe + " -> " + ne);
+        }
+        boolean or = o.path("allowReserved").asBoolean(false);
+        boolean nr = n.path("allowReserved").asBoolean(false);
+        if (or && !nr) {
+            add("parameter-reserved-forbidden", op, where, true, key);
+        } else if (!or && nr) {
+            add("parameter-reserved-allowed", op, where, false, key);
         }
         boolean oa = o.path("allowEmptyValue").asBoolean(false);
         boolean na = n.path("allowEmptyValue").asBoolean(false);
