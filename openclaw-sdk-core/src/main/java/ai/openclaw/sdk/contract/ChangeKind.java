@@ -112,6 +112,11 @@ public enum ChangeKind {
     COMBINED_TYPE_CHANGED(false),
     COMBINED_TYPE_SUBSCHEMAS_CHANGED(false),
 
+    /**
+     * OpenAPI request bodies: a property clients send became {@code readOnly}; the server now ignores (or refuses)
+     * what they send.
+     */
+    PROPERTY_BECAME_READ_ONLY(false),
     /** OpenAPI: the discriminator's property name changed; payloads naming their schema by the old one break. */
     DISCRIMINATOR_PROPERTY_CHANGED(false),
     /** OpenAPI: a discriminator was added or removed (the members still say what validates). */

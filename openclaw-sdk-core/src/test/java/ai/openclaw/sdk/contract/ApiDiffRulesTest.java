@@ -124,7 +124,9 @@ class ApiDiffRulesTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("response-required-header-removed", "200 X-Rate"));
         ApiDiff optionalGone =
                 ApiDiff.between(v1, doc(headers("X-Rate: {required: true, schema: {type: integer}}"), "{}"));
-        assertThat(optionalGone.isBreaking()).isFalse();
+        assertThat(optionalGone.isBreaking())
+                .as("read strictly, as an optional response property")
+                .isTrue();
         assertThat(optionalGone.changes())
                 .extracting(ApiChange::kind)
                 .containsExactly("response-optional-header-removed");
@@ -161,12 +163,14 @@ class ApiDiffRulesTest {
 
     @Test
     void aRequiredReadOnlyPropertyIsNoRequestRequirement() {
-        ApiDiff d = ApiDiff.between(
-                body(ITEM, ITEM),
-                body(
-                        ITEM.replace("id: {type: string}", "id: {type: string, readOnly: true}") + "\nrequired: [id]",
-                        ITEM));
+        String readOnlyId = ITEM.replace("id: {type: string}", "id: {type: string, readOnly: true}");
+        ApiDiff d = ApiDiff.between(body(readOnlyId, ITEM), body(readOnlyId + "\nrequired: [id]", ITEM));
         assertThat(d.isBreaking()).as("%s", d.changes()).isFalse();
+        ApiDiff became = ApiDiff.between(body(ITEM, ITEM), body(readOnlyId, ITEM));
+        assertThat(became.breakingChanges())
+                .as("what clients send is now ignored")
+                .extracting(ApiChange::kind)
+                .containsExactly("request-body/property-became-read-only");
         ApiDiff noLongerReadOnly = ApiDiff.between(
                 body(
                         ITEM.replace("id: {type: string}", "id: {type: string, readOnly: true}") + "\nrequired: [id]",

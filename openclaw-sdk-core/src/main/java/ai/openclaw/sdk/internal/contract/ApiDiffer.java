@@ -385,8 +385,9 @@ public final class ApiDiffer {
     }
 
     /**
-     * Response headers, read by old clients: a header that was always sent (required) and no longer is breaks them,
-     * and a header's schema is judged as a response body's is.
+     * Response headers, read by old clients, strictly as response bodies are: a header removed (required or not: a
+     * client reads an optional one whenever it comes) or no longer always sent breaks them, and a header's schema is
+     * judged as a response body's is.
      */
     private void responseHeaders(JsonNode olds, JsonNode news, String op, String where, String status) {
         Map<String, JsonNode> newByName = new LinkedHashMap<>();
@@ -398,11 +399,12 @@ public final class ApiDiffer {
             boolean wasRequired = oh.path("required").asBoolean(false);
             String at = where + "/headers/" + Schemas.escape(name);
             if (nh == null) {
+                // an old client may read an optional header whenever it comes, as it reads an optional property
                 add(
                         wasRequired ? "response-required-header-removed" : "response-optional-header-removed",
                         op,
                         at,
-                        wasRequired,
+                        true,
                         status + " " + name);
                 continue;
             }

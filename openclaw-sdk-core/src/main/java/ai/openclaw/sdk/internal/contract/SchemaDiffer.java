@@ -143,8 +143,13 @@ public final class SchemaDiffer {
     private void compare(@Nullable JsonNode oldIn, @Nullable JsonNode newIn, String path, List<SchemaChange> out) {
         String oldRef = refOf(oldIn);
         String newRef = refOf(newIn);
-        JsonNode o = normalize(oldRoot, resolve(oldRoot, oldIn));
-        JsonNode n = normalize(newRoot, resolve(newRoot, newIn));
+        JsonNode rawOld = resolve(oldRoot, oldIn);
+        JsonNode rawNew = resolve(newRoot, newIn);
+        if (side == Side.REQUEST) {
+            becameReadOnly(rawOld, rawNew, path, out);
+        }
+        JsonNode o = normalize(oldRoot, rawOld);
+        JsonNode n = normalize(newRoot, rawNew);
         String pair = oldRef + "|" + newRef;
         if ((oldRef != null || newRef != null) && !comparing.add(pair)) {
             return; // already comparing these two definitions further up: a recursive schema
@@ -1071,6 +1076,20 @@ public final class SchemaDiffer {
             }
         }
         return copy == null ? s : copy;
+    }
+
+    /** Request bodies leave readOnly properties out; one that clients sent and that became readOnly is reported. */
+    private void becameReadOnly(JsonNode o, JsonNode n, String path, List<SchemaChange> out) {
+        JsonNode op = o.path("properties");
+        for (var e : n.path("properties").properties()) {
+            JsonNode was = op.get(e.getKey());
+            if (was != null && flagged(newRoot, e.getValue(), "readOnly", 0) && !flagged(oldRoot, was, "readOnly", 0)) {
+                out.add(change(
+                        ChangeKind.PROPERTY_BECAME_READ_ONLY,
+                        path + "/properties/" + Schemas.escape(e.getKey()),
+                        e.getKey()));
+            }
+        }
     }
 
     /** Whether a schema, through references and allOf, carries {@code readOnly: true} (or writeOnly). */
