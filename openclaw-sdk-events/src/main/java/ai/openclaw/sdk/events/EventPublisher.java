@@ -130,7 +130,37 @@ public final class EventPublisher {
 
     /** The stream an event type is published to: the prefix, then the type. */
     public String streamOf(String eventType) {
-        return WireNames.stream(streamPrefix, eventType);
+        return typeOf(eventType).stream;
+    }
+
+    /** What every publish of one event type uses, built once: its stream, span name and metric attributes. */
+    private static final class TypeNames {
+        final String stream;
+        final String spanName;
+        final io.opentelemetry.api.common.Attributes attributes;
+
+        TypeNames(String stream, String spanName) {
+            this.stream = stream;
+            this.spanName = spanName;
+            this.attributes = io.opentelemetry.api.common.Attributes.of(
+                    io.opentelemetry.api.common.AttributeKey.stringKey("messaging.destination.name"), stream);
+        }
+    }
+
+    /** At most this many event types' names are kept (a publisher publishes a handful). */
+    private static final int MAX_TYPES = 1024;
+
+    private final Map<String, TypeNames> types = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private TypeNames typeOf(String eventType) {
+        TypeNames names = types.get(eventType);
+        if (names == null) {
+            names = new TypeNames(WireNames.stream(streamPrefix, eventType), "publish " + eventType);
+            if (types.size() < MAX_TYPES) {
+                types.put(eventType, names);
+            }
+        }
+        return names;
     }
 
     /**
@@ -281,21 +311,31 @@ public final class EventPublisher {
         }
         // 3. each event written and handed to the transport at once: the pipeline sends while the next is written
         List<Prepared> prepared = new ArrayList<>(checked.size());
-        List<CompletionStage<String>> stages = new ArrayList<>(checked.size());
+        List<CompletableFuture<String>> sends = new ArrayList<>(checked.size());
         for (int i = 0; i < checked.size(); i++) {
             Prepared p = written[i] != null ? written[i] : prepare(checked.get(i));
             prepared.add(p);
-            stages.add(finish(p, send(p)));
+            sends.add(send(p));
         }
-        List<String> ids = new ArrayList<>(stages.size());
+        // 4. awaited in order; spans and metrics recorded here, on the caller's thread, not on Lettuce's event loop
+        List<String> ids = new ArrayList<>(sends.size());
         List<String> failures = new ArrayList<>();
         PublishException first = null;
         boolean unknown = false;
-        for (int i = 0; i < stages.size(); i++) {
+        for (int i = 0; i < sends.size(); i++) {
+            Prepared p = prepared.get(i);
             try {
-                ids.add(await(prepared.get(i), stages.get(i).toCompletableFuture()));
+                String id = await(p, sends.get(i));
+                published.add(1, attributesOf(p.type));
+                p.span.setAttribute("messaging.redis.entry.id", id);
+                p.span.end();
+                ids.add(id);
             } catch (PublishException e) {
-                failures.add("#" + i + " " + prepared.get(i).type
+                publishFailures.add(1, attributesOf(p.type));
+                p.span.recordException(e);
+                p.span.setStatus(StatusCode.ERROR, e.outcome().name().toLowerCase(java.util.Locale.ROOT));
+                p.span.end();
+                failures.add("#" + i + " " + p.type
                         + (e.outcome() == PublishException.Outcome.UNKNOWN ? " (outcome unknown)" : ""));
                 first = first == null ? e : first;
                 unknown |= e.outcome() == PublishException.Outcome.UNKNOWN;
@@ -372,9 +412,11 @@ public final class EventPublisher {
                         .orElse(0)
                 + (orderingKey == null ? 0 : orderingKey.length())
                 + MAX_TRACESTATE_CHARS;
-        long atMost = Utf8.jsonBytesAtMost(data);
+        long atMost = Utf8.jsonBytesAtMost(data); // Long.MAX_VALUE too when a string holds a lone surrogate
         boolean surelyFits = atMost != Long.MAX_VALUE
-                && atMost + ENVELOPE_FIXED_BYTES + Utf8.MAX_JSON_BYTES_PER_CHAR * strings <= maxEventBytes;
+                && atMost + ENVELOPE_FIXED_BYTES + Utf8.MAX_JSON_BYTES_PER_CHAR * strings <= maxEventBytes
+                && (orderingKey == null || Utf8.wellFormedLength(orderingKey) >= 0)
+                && contract.map(k -> Utf8.wellFormedLength(k.id()) >= 0).orElse(true);
         return new Checked(eventType, data, contract, orderingKey, surelyFits);
     }
 
@@ -382,12 +424,13 @@ public final class EventPublisher {
         String eventType = c.type;
         Optional<EventContract> contract = c.contract;
         String id = EventIds.next(clock);
-        Span span = tracer.spanBuilder("publish " + eventType)
+        TypeNames names = typeOf(eventType);
+        Span span = tracer.spanBuilder(names.spanName)
                 .setSpanKind(SpanKind.PRODUCER)
                 .setAttribute("messaging.system", "redis")
                 .setAttribute("messaging.operation.type", "send")
                 .setAttribute("messaging.operation.name", "publish")
-                .setAttribute("messaging.destination.name", streamOf(eventType))
+                .setAttribute("messaging.destination.name", names.stream)
                 .setAttribute("messaging.message.id", id)
                 .startSpan();
         Map<String, String> carrier = new HashMap<>();
@@ -407,6 +450,10 @@ public final class EventPublisher {
                 Optional.ofNullable(carrier.get("tracestate")),
                 c.data);
         String text = envelope.toJson(json);
+        if (c.surelyFits && !span.isRecording()) {
+            // every string of it is known to be well formed and its size under the limit: nothing to measure
+            return new Prepared(eventType, id, text, span);
+        }
         int bytes = Utf8.wellFormedLength(text);
         if (bytes < 0) {
             span.setStatus(StatusCode.ERROR, "not text").end();
@@ -431,15 +478,8 @@ public final class EventPublisher {
         return new Prepared(eventType, id, text, span);
     }
 
-    /** Metric attributes per event type, built once: they are used for every publish. */
-    private final Map<String, io.opentelemetry.api.common.Attributes> metricAttributes =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
     private io.opentelemetry.api.common.Attributes attributesOf(String eventType) {
-        return metricAttributes.computeIfAbsent(
-                eventType,
-                t -> io.opentelemetry.api.common.Attributes.of(
-                        io.opentelemetry.api.common.AttributeKey.stringKey("messaging.destination.name"), streamOf(t)));
+        return typeOf(eventType).attributes;
     }
 
     /** Hands the event to the transport; an append that throws at once was not sent. */

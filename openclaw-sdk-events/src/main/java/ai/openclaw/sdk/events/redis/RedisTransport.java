@@ -299,16 +299,35 @@ public final class RedisTransport implements EventTransport {
                 e);
     }
 
+    /**
+     * Arguments that do not depend on the time, built once per trim: Lettuce reads them when it builds the command, and
+     * never changes them.
+     */
+    private static final Map<Trim, XAddArgs> FIXED_ARGS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static XAddArgs addArgs(Trim trim) {
+        if (trim.keepUnread() || trim.maxLength() > 0 || trim.maxAge().isZero()) {
+            XAddArgs fixed = FIXED_ARGS.get(trim);
+            if (fixed == null) {
+                fixed = fixedArgs(trim);
+                if (FIXED_ARGS.size() < 256) {
+                    FIXED_ARGS.put(trim, fixed);
+                }
+            }
+            return fixed;
+        }
+        XAddArgs args = new XAddArgs();
+        long minMillis = System.currentTimeMillis() - trim.maxAge().toMillis();
+        return args.minId(Math.max(0, minMillis) + "-0").approximateTrimming();
+    }
+
+    private static XAddArgs fixedArgs(Trim trim) {
         XAddArgs args = new XAddArgs();
         if (trim.keepUnread()) {
             return args; // trimmed apart, by the trimmer, which knows what the groups still need
         }
         if (trim.maxLength() > 0) {
             args.maxlen(trim.maxLength()).approximateTrimming();
-        } else if (!trim.maxAge().isZero()) {
-            long minMillis = System.currentTimeMillis() - trim.maxAge().toMillis();
-            args.minId(Math.max(0, minMillis) + "-0").approximateTrimming();
         }
         return args;
     }
