@@ -78,14 +78,21 @@ public record EventEnvelope(
 
     /** The JSON document, written in one pass (no intermediate tree: publishing writes one per event). */
     public String toJson(ObjectMapper json) {
-        Utf8.TextWriter out = new Utf8.TextWriter(256 + data.size() * 32);
+        Utf8.TextWriter out = Utf8.TextWriter.borrow();
         try (JsonGenerator g = json.createGenerator(out)) {
             g.writeStartObject();
             g.writeStringField("specversion", SPEC_VERSION);
             g.writeStringField("id", id);
             g.writeStringField("source", source);
             g.writeStringField("type", type);
-            g.writeStringField("time", Timestamps.format(time));
+            g.writeFieldName("time");
+            char[] when = out.scratch();
+            int length = Timestamps.format(time, when);
+            if (length < 0) {
+                g.writeString(time.toString());
+            } else {
+                g.writeString(when, 0, length);
+            }
             g.writeStringField("datacontenttype", "application/json");
             if (dataSchema.isPresent()) {
                 g.writeStringField("dataschema", dataSchema.get());
@@ -106,9 +113,12 @@ public record EventEnvelope(
             g.writeTree(data);
             g.writeEndObject();
         } catch (IOException e) {
+            out.giveBack();
             throw new IllegalStateException("an envelope could not be written as JSON", e);
         }
-        return out.toString();
+        String text = out.toString();
+        out.giveBack();
+        return text;
     }
 
     /**

@@ -138,6 +138,8 @@ public final class EventPublisher {
         final String stream;
         final String spanName;
         final io.opentelemetry.api.common.Attributes attributes;
+        /** The contract last published with, and its version's text: the contract rarely changes. */
+        private volatile @Nullable ContractText lastContract;
 
         TypeNames(String stream, String spanName) {
             this.stream = stream;
@@ -145,6 +147,18 @@ public final class EventPublisher {
             this.attributes = io.opentelemetry.api.common.Attributes.of(
                     io.opentelemetry.api.common.AttributeKey.stringKey("messaging.destination.name"), stream);
         }
+    }
+
+    private record ContractText(EventContract contract, String version) {}
+
+    /** A contract's version as text, kept per event type while the contract stays the same. */
+    private static String versionText(TypeNames names, EventContract contract) {
+        ContractText last = names.lastContract;
+        if (last == null || last.contract() != contract) {
+            last = new ContractText(contract, contract.version().toString());
+            names.lastContract = last;
+        }
+        return last.version();
     }
 
     /** At most this many event types' names are kept (a publisher publishes a handful). */
@@ -444,7 +458,7 @@ public final class EventPublisher {
                 eventType,
                 clock.instant(),
                 contract.map(EventContract::id),
-                contract.map(k -> k.version().toString()),
+                contract.map(k -> versionText(names, k)),
                 Optional.ofNullable(c.orderingKey),
                 Optional.ofNullable(carrier.get("traceparent")),
                 Optional.ofNullable(carrier.get("tracestate")),

@@ -28,43 +28,73 @@ public final class Timestamps {
      * digits, left out when zero), written by hand for the years 0 to 9999 and by {@code toString} otherwise.
      */
     public static String format(Instant instant) {
+        char[] out = new char[MAX_CHARS];
+        int n = format(instant, out);
+        return n < 0 ? instant.toString() : new String(out, 0, n);
+    }
+
+    /** The most chars {@link #format(Instant, char[])} writes. */
+    public static final int MAX_CHARS = 30;
+
+    /**
+     * Writes {@link #format(Instant)}'s text into {@code out} (at least {@link #MAX_CHARS} long) without allocating.
+     *
+     * @return the number of chars written, or -1 for a year outside 0 to 9999 (then use {@code toString})
+     */
+    public static int format(Instant instant, char[] out) {
         long seconds = instant.getEpochSecond();
         long day = Math.floorDiv(seconds, 86_400);
         int secondOfDay = (int) Math.floorMod(seconds, 86_400);
         if (day < MIN_DAY || day > MAX_DAY) {
-            return instant.toString();
+            return -1;
         }
-        LocalDate date = LocalDate.ofEpochDay(day);
-        StringBuilder b = new StringBuilder(30);
-        pad(b, date.getYear(), 4).append('-');
-        pad(b, date.getMonthValue(), 2).append('-');
-        pad(b, date.getDayOfMonth(), 2).append('T');
-        pad(b, secondOfDay / 3_600, 2).append(':');
-        pad(b, secondOfDay / 60 % 60, 2).append(':');
-        pad(b, secondOfDay % 60, 2);
+        // the civil date of a day count (proleptic Gregorian), by whole 400-year eras
+        long z = day + 719_468;
+        long era = Math.floorDiv(z, 146_097);
+        long dayOfEra = z - era * 146_097;
+        long yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+        long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+        long mp = (5 * dayOfYear + 2) / 153;
+        int dayOfMonth = (int) (dayOfYear - (153 * mp + 2) / 5 + 1);
+        int month = (int) (mp < 10 ? mp + 3 : mp - 9);
+        int year = (int) (yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
+        int at = digits(out, 0, year, 4);
+        out[at++] = '-';
+        at = digits(out, at, month, 2);
+        out[at++] = '-';
+        at = digits(out, at, dayOfMonth, 2);
+        out[at++] = 'T';
+        at = digits(out, at, secondOfDay / 3_600, 2);
+        out[at++] = ':';
+        at = digits(out, at, secondOfDay / 60 % 60, 2);
+        out[at++] = ':';
+        at = digits(out, at, secondOfDay % 60, 2);
         int nanos = instant.getNano();
         if (nanos > 0) {
-            b.append('.');
+            out[at++] = '.';
             if (nanos % 1_000_000 == 0) {
-                pad(b, nanos / 1_000_000, 3);
+                at = digits(out, at, nanos / 1_000_000, 3);
             } else if (nanos % 1_000 == 0) {
-                pad(b, nanos / 1_000, 6);
+                at = digits(out, at, nanos / 1_000, 6);
             } else {
-                pad(b, nanos, 9);
+                at = digits(out, at, nanos, 9);
             }
         }
-        return b.append('Z').toString();
+        out[at++] = 'Z';
+        return at;
     }
 
     private static final long MIN_DAY = LocalDate.of(0, 1, 1).toEpochDay();
     private static final long MAX_DAY = LocalDate.of(9999, 12, 31).toEpochDay();
 
-    private static StringBuilder pad(StringBuilder b, int value, int width) {
-        String digits = Integer.toString(value);
-        for (int i = digits.length(); i < width; i++) {
-            b.append('0');
+    /** {@code value} as exactly {@code width} decimal digits, zero-padded, at {@code at}; the index after them. */
+    private static int digits(char[] out, int at, int value, int width) {
+        int v = value;
+        for (int i = at + width - 1; i >= at; i--) {
+            out[i] = (char) ('0' + v % 10);
+            v /= 10;
         }
-        return b.append(digits);
+        return at + width;
     }
 
     /** The common shapes, or null to let {@link Instant#parse} decide. */

@@ -108,13 +108,49 @@ public final class Utf8 {
         return r < 0 || b == Long.MAX_VALUE ? Long.MAX_VALUE : r;
     }
 
-    /** A {@link Writer} into a {@link StringBuilder}: {@link java.io.StringWriter} synchronizes every write. */
+    /**
+     * A {@link Writer} into a {@link StringBuilder}: {@link java.io.StringWriter} synchronizes every write. Each thread
+     * keeps one to reuse ({@link #borrow()}, {@link #giveBack()}), so that writing an envelope allocates its text only.
+     */
     public static final class TextWriter extends Writer {
+        /** A writer that grew past this many chars is not kept: a thread does not hold on to one huge event. */
+        private static final int MAX_KEPT_CHARS = 16 * 1024;
+
+        private static final ThreadLocal<TextWriter> KEPT = ThreadLocal.withInitial(() -> new TextWriter(1024));
+
         private final StringBuilder text;
+        private final char[] scratch = new char[32];
+        private boolean lent;
 
         /** A writer with room for {@code capacity} chars. */
         public TextWriter(int capacity) {
             this.text = new StringBuilder(capacity);
+        }
+
+        /** This thread's writer, emptied; a new one when it is already lent out. Give it back when done. */
+        public static TextWriter borrow() {
+            TextWriter w = KEPT.get();
+            if (w.lent) {
+                return new TextWriter(1024);
+            }
+            w.lent = true;
+            w.text.setLength(0);
+            return w;
+        }
+
+        /** Returns a borrowed writer; one grown too large is dropped. */
+        public void giveBack() {
+            if (lent) {
+                lent = false;
+                if (text.capacity() > MAX_KEPT_CHARS) {
+                    KEPT.remove();
+                }
+            }
+        }
+
+        /** A small buffer for the caller's own use while writing (a formatted time). */
+        public char[] scratch() {
+            return scratch;
         }
 
         @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,6 +72,17 @@ class TimestampsTest {
                     };
             Instant instant = Instant.ofEpochSecond(seconds, nanos);
             assertThat(Timestamps.format(instant)).isEqualTo(instant.toString());
+        }
+        for (String edge : List.of(
+                "0000-01-01T00:00:00Z",
+                "0000-02-29T12:00:00.5Z",
+                "1900-02-28T23:59:59Z",
+                "1900-03-01T00:00:00Z",
+                "2000-02-29T00:00:00.000001Z",
+                "2100-03-01T00:00:00Z",
+                "9999-12-31T23:59:59.999999999Z")) {
+            assertThat(Timestamps.format(Instant.parse(edge)))
+                    .isEqualTo(Instant.parse(edge).toString());
         }
         assertThat(Timestamps.format(Instant.EPOCH)).isEqualTo("1970-01-01T00:00:00Z");
         assertThat(Timestamps.format(Instant.MAX)).isEqualTo(Instant.MAX.toString());
