@@ -286,19 +286,18 @@ public final class ApiDiffer {
         if (oe != ne && os.equals(ns) && explodeMatters(n)) {
             add("parameter-explode-changed", op, where, true, key + ": " + oe + " -> " + ne);
         }
-        boolean or = o.path("allowReserved").asBoolean(false);
-        boolean nr = n.path("allowReserved").asBoolean(false);
-        if (or && !nr) {
-            add("parameter-reserved-forbidden", op, where, true, key);
-        } else if (!or && nr) {
-            add("parameter-reserved-allowed", op, where, false, key);
-        }
-        boolean oa = o.path("allowEmptyValue").asBoolean(false);
-        boolean na = n.path("allowEmptyValue").asBoolean(false);
-        if (oa && !na) {
-            add("parameter-empty-value-forbidden", op, where, true, key);
-        } else if (!oa && na) {
-            add("parameter-empty-value-allowed", op, where, false, key);
+        permission(o, n, "allowReserved", "parameter-reserved", op, where, key);
+        permission(o, n, "allowEmptyValue", "parameter-empty-value", op, where, key);
+    }
+
+    /** A boolean that lets clients send more: withdrawn breaks ({@code ...-forbidden}), granted does not. */
+    private void permission(JsonNode o, JsonNode n, String field, String kind, String op, String where, String key) {
+        boolean was = o.path(field).asBoolean(false);
+        boolean is = n.path(field).asBoolean(false);
+        if (was && !is) {
+            add(kind + "-forbidden", op, where, true, key);
+        } else if (!was && is) {
+            add(kind + "-allowed", op, where, false, key);
         }
     }
 
