@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * An HTTP endpoint a service offers: a method and a path template. The catalog accepts both template styles, {@code
- * /users/:id} (Express) and {@code /users/{id}} (OpenAPI); the template is kept in the OpenAPI style.
+ * /users/:id} (Express) and {@code /users/{id}} (OpenAPI); the template is kept in the OpenAPI style. A segment may
+ * hold literals around variables, as OpenAPI allows: {@code /reports/{id}.csv}, {@code /pet/by_owner-{ownerId}}.
  *
  * <pre>{@code
  * Endpoint getUser = Endpoint.parse("GET /users/:id");
