@@ -54,7 +54,10 @@ class ApiDiffRulesTest {
     @Test
     void aSchemeAddedToARequirementBreaks() {
         ApiDiff d = security("security: [{key: []}]\n", "security: [{key: [], bearer: []}]\n");
-        assertThat(d.breakingChanges()).extracting(ApiChange::kind).containsExactly("security-alternative-removed");
+        assertThat(d.changes())
+                .extracting(ApiChange::kind, ApiChange::detail)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("security-scheme-added", "key now needs bearer"));
+        assertThat(d.isBreaking()).isTrue();
     }
 
     @Test
@@ -79,8 +82,10 @@ class ApiDiffRulesTest {
     @Test
     void aScopeAddedBreaks() {
         assertThat(security("security: [{oauth: [read]}]\n", "security: [{oauth: [read, write]}]\n")
-                        .isBreaking())
-                .isTrue();
+                        .changes())
+                .extracting(ApiChange::kind, ApiChange::detail, ApiChange::breaking)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        "security-scope-added", "oauth[\"read\"] now needs oauth:write", true));
         assertThat(security("security: [{oauth: [read, write]}]\n", "security: [{oauth: [read]}]\n")
                         .isBreaking())
                 .isFalse();

@@ -116,6 +116,7 @@ public final class ApiDiffer {
                 }
             });
         }
+        Set<JsonNode> explained = new java.util.HashSet<>();
         for (JsonNode alternative : olds) {
             boolean met = false;
             for (JsonNode candidate : news) {
@@ -124,24 +125,71 @@ public final class ApiDiffer {
                     break;
                 }
             }
-            if (!met) {
+            if (met) {
+                continue;
+            }
+            if (alternative.isEmpty()) {
+                add("security-added", op, where, true, "anonymous access removed");
+                continue;
+            }
+            // the same requirement asking for more: name what it asks for now, rather than a removal and an addition
+            JsonNode grown = null;
+            for (JsonNode candidate : news) {
+                if (!containsAny(olds, candidate) && coversSchemes(candidate, alternative)) {
+                    grown = candidate;
+                    break;
+                }
+            }
+            if (grown == null) {
+                add("security-alternative-removed", op, where, true, describe(alternative));
+            } else {
+                explained.add(grown);
+                List<String> more = new ArrayList<>();
+                grown.properties().forEach(e -> {
+                    JsonNode had = alternative.get(e.getKey());
+                    if (had == null) {
+                        more.add(e.getKey());
+                    } else {
+                        for (JsonNode scope : e.getValue()) {
+                            if (!containsAny(had, scope)) {
+                                more.add(e.getKey() + ":" + scope.asText());
+                            }
+                        }
+                    }
+                });
+                boolean scopesOnly = grown.size() == alternative.size();
                 add(
-                        alternative.isEmpty() ? "security-added" : "security-alternative-removed",
+                        scopesOnly ? "security-scope-added" : "security-scheme-added",
                         op,
                         where,
                         true,
-                        alternative.isEmpty() ? "anonymous access removed" : describe(alternative));
+                        describe(alternative) + " now needs " + String.join(", ", more));
             }
         }
         for (JsonNode alternative : news) {
-            boolean known = false;
-            for (JsonNode old : olds) {
-                known |= old.equals(alternative);
-            }
-            if (!known) {
+            if (!containsAny(olds, alternative) && !explained.contains(alternative)) {
                 add("security-alternative-added", op, where, false, describe(alternative));
             }
         }
+    }
+
+    private static boolean containsAny(JsonNode array, JsonNode value) {
+        for (JsonNode v : array) {
+            if (v.equals(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a requirement names every scheme of another (and maybe more). */
+    private static boolean coversSchemes(JsonNode candidate, JsonNode alternative) {
+        for (var it = alternative.fieldNames(); it.hasNext(); ) {
+            if (!candidate.has(it.next())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The requirements in effect: the operation's, else the document's; none means anonymous access. */
