@@ -243,7 +243,7 @@ public final class ApiDiffer {
             if (nf == null) {
                 return "flow " + flow.getKey() + " removed";
             }
-            for (String url : List.of("authorizationUrl", "tokenUrl")) {
+            for (String url : List.of("authorizationUrl", "tokenUrl", "refreshUrl")) {
                 if (!flow.getValue().path(url).equals(nf.path(url))) {
                     return "flow " + flow.getKey() + " " + url + " changed";
                 }
