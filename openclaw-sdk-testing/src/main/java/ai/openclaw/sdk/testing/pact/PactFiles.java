@@ -138,8 +138,11 @@ final class PactFiles {
                                 "the pact " + file + " would not conform to Pact V4: " + String.join("; ", problems));
                     }
                 }
-                Path tmp = Files.createTempFile(dir, ".pact", ".json");
-                Files.writeString(tmp, JSON.writeValueAsString(doc) + "\n");
+                // created as any file is (the umask's permissions, commonly rw-r--r--): a pact is shared, not secret;
+                // createTempFile would make it owner-only
+                Path tmp = dir.resolve("." + file.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
+                Files.writeString(
+                        tmp, JSON.writeValueAsString(doc) + "\n", java.nio.file.StandardOpenOption.CREATE_NEW);
                 Files.move(
                         tmp,
                         file,

@@ -32,7 +32,7 @@ final class PactHttp {
     static List<PactMismatch> matchRequest(JsonNode expected, Request actual) {
         List<PactMismatch> out = new ArrayList<>();
         JsonNode rules = expected.path("matchingRules");
-        String method = expected.path("method").asText();
+        String method = expected.path("method").asText("GET"); // a request without a method is a GET
         if (!method.equalsIgnoreCase(actual.method())) {
             out.add(new PactMismatch("method", method, actual.method(), "expected the method " + method));
         }
@@ -65,10 +65,20 @@ final class PactHttp {
             @Nullable String actual,
             boolean allowUnexpectedKeys,
             List<PactMismatch> out) {
+        if (expected.isNull() || expected.path("content").isNull()) {
+            // a null body was expected: none may come (or the JSON null)
+            if (actual != null && !actual.isBlank() && !actual.trim().equals("null")) {
+                out.add(new PactMismatch("body", "null", shorten(actual), "expected no body (null)"));
+            }
+            return;
+        }
         if (expected.isMissingNode() || !expected.has("content")) {
             return; // nothing expected: whatever came is fine
         }
         JsonNode content = expected.get("content");
+        if (content.isTextual() && text(content.asText(), rules, actual, out)) {
+            return;
+        }
         if (actual == null || actual.isEmpty()) {
             out.add(new PactMismatch("body", PactMatching.show(content), "no body", "expected a body"));
             return;
@@ -81,6 +91,32 @@ final class PactHttp {
             return;
         }
         out.addAll(PactMatching.of(rules).compare("body", content, tree, allowUnexpectedKeys));
+    }
+
+    /**
+     * A body expected as text: an empty one demands an empty body; one that is not a JSON document (plain text,
+     * whatever the content type says) is compared as text, by the rules at {@code $} when there are any.
+     *
+     * @return true when judged here; false for a JSON string, which the JSON comparison judges
+     */
+    private static boolean text(
+            String want, @Nullable JsonNode rules, @Nullable String actual, List<PactMismatch> out) {
+        String got = actual == null ? "" : actual;
+        if (want.isEmpty()) {
+            if (!got.isEmpty() && !got.trim().equals("\"\"")) {
+                out.add(new PactMismatch("body", "(empty)", shorten(got), "expected an empty body"));
+            }
+            return true;
+        }
+        try {
+            if (!got.isEmpty() && PactFiles.JSON.readTree(got).isTextual()) {
+                return false; // a JSON string: compared as JSON
+            }
+        } catch (Exception e) {
+            // not JSON: text
+        }
+        value("body", rules == null ? null : rules.get("$"), want, got, out);
+        return true;
     }
 
     private static void value(
@@ -162,17 +198,57 @@ final class PactHttp {
             JsonNode rule = ruleFor(rules, name);
             if (rule != null) {
                 value("header " + name, rule, want, got, out);
-            } else if (name.equalsIgnoreCase("Content-Type") && !want.contains(";")) {
-                value(
-                        "header " + name,
-                        null,
-                        want.trim().toLowerCase(Locale.ROOT),
-                        got.split(";")[0].trim().toLowerCase(Locale.ROOT),
-                        out);
+            } else if (name.equalsIgnoreCase("Content-Type")) {
+                if (!sameMediaType(want, got)) {
+                    out.add(new PactMismatch(
+                            "header " + name,
+                            want,
+                            got,
+                            "expected the content type " + want + " (its parameters too)"));
+                }
             } else {
                 value("header " + name, null, want.replaceAll(",\\s+", ","), got.replaceAll(",\\s+", ","), out);
             }
         }
+    }
+
+    /**
+     * Whether an actual content type is the expected one: the type and subtype in any case, and each expected parameter
+     * present with the same value (names in any case, {@code charset} values too, quotes aside, in any order); the
+     * actual may carry parameters the expected does not name.
+     */
+    static boolean sameMediaType(String expected, String actual) {
+        String[] want = expected.split(";");
+        String[] got = actual.split(";");
+        if (!want[0].trim().equalsIgnoreCase(got[0].trim())) {
+            return false;
+        }
+        Map<String, String> have = new LinkedHashMap<>();
+        for (int i = 1; i < got.length; i++) {
+            int eq = got[i].indexOf('=');
+            if (eq > 0) {
+                have.put(got[i].substring(0, eq).trim().toLowerCase(Locale.ROOT), unquote(got[i].substring(eq + 1)));
+            }
+        }
+        for (int i = 1; i < want.length; i++) {
+            int eq = want[i].indexOf('=');
+            if (eq <= 0) {
+                continue;
+            }
+            String key = want[i].substring(0, eq).trim().toLowerCase(Locale.ROOT);
+            String value = unquote(want[i].substring(eq + 1));
+            String seen = have.get(key);
+            boolean same = seen != null && (key.equals("charset") ? seen.equalsIgnoreCase(value) : seen.equals(value));
+            if (!same) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String unquote(String value) {
+        String v = value.trim();
+        return v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v;
     }
 
     private static @Nullable JsonNode ruleFor(JsonNode rules, String header) {

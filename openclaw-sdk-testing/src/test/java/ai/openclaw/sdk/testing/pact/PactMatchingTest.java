@@ -180,4 +180,68 @@ class PactMatchingTest {
     static JsonNode tree(String json) throws Exception {
         return JSON.readTree(json);
     }
+
+    @Test
+    void anExpectedRequestWithoutAMethodIsAGet() throws Exception {
+        JsonNode expected = JSON.readTree("{\"path\":\"/users/1\"}");
+        assertThat(PactHttp.matchRequest(expected, new PactHttp.Request("GET", "/users/1", null, Map.of(), null)))
+                .isEmpty();
+        assertThat(PactHttp.matchRequest(expected, new PactHttp.Request("POST", "/users/1", null, Map.of(), null)))
+                .extracting(PactMismatch::message)
+                .containsExactly("expected the method GET");
+    }
+
+    @Test
+    void contentTypesCompareTheirTypeAndParametersNotTheirSpelling() {
+        assertThat(PactHttp.sameMediaType("application/json;charset=UTF-8", "application/json; charset=utf-8"))
+                .isTrue();
+        assertThat(PactHttp.sameMediaType(
+                        "text/plain; charset=utf-8; format=flowed", "Text/Plain;format=flowed;charset=\"UTF-8\""))
+                .as("parameters in another order, quoted")
+                .isTrue();
+        assertThat(PactHttp.sameMediaType("application/json", "application/json; charset=utf-8"))
+                .as("a parameter the expected does not name")
+                .isTrue();
+        assertThat(PactHttp.sameMediaType("application/json;charset=UTF-8", "application/json;charset=ISO-8859-1"))
+                .isFalse();
+        assertThat(PactHttp.sameMediaType("application/json;charset=UTF-8", "application/json"))
+                .isFalse();
+        assertThat(PactHttp.sameMediaType("application/json", "application/xml"))
+                .isFalse();
+        assertThat(PactHttp.sameMediaType("text/plain; format=Flowed", "text/plain; format=flowed"))
+                .as("values other than charset compare exactly")
+                .isFalse();
+    }
+
+    private static List<PactMismatch> post(String expectedBody, @org.jspecify.annotations.Nullable String actualBody)
+            throws Exception {
+        JsonNode expected = JSON.readTree("{\"method\":\"POST\",\"path\":\"/\",\"body\":" + expectedBody + "}");
+        return PactHttp.matchRequest(expected, new PactHttp.Request("POST", "/", null, Map.of(), actualBody));
+    }
+
+    @Test
+    void nullEmptyAndPlainTextBodies() throws Exception {
+        assertThat(post("null", null)).as("no body where null is expected").isEmpty();
+        assertThat(post("null", "null")).as("the JSON null").isEmpty();
+        assertThat(post("null", "{\"alligator\":{\"age\":3}}"))
+                .extracting(PactMismatch::message)
+                .containsExactly("expected no body (null)");
+        assertThat(post("{\"content\":null}", "{}")).as("V4 form").hasSize(1);
+        assertThat(post("{\"content\":\"\"}", null))
+                .as("an empty body expected, none sent")
+                .isEmpty();
+        assertThat(post("{\"content\":\"\"}", "x"))
+                .extracting(PactMismatch::message)
+                .containsExactly("expected an empty body");
+        String mary = "{\"content\":\"alligator named mary\",\"contentType\":\"text/plain\"}";
+        assertThat(post(mary, "alligator named mary"))
+                .as("plain text that matches")
+                .isEmpty();
+        assertThat(post(mary, "alligator named fred"))
+                .as("plain text that does not match")
+                .hasSize(1);
+        assertThat(post("{\"content\":\"hello\",\"contentType\":\"application/json\"}", "\"hello\""))
+                .as("a JSON string is compared as JSON")
+                .isEmpty();
+    }
 }

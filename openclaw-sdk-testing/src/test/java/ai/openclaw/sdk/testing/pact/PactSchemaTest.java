@@ -158,4 +158,22 @@ class PactSchemaTest {
                 .hasMessageContaining("/interactions/0/response/status");
         assertThat(pacts.resolve("billing-service-user-service.json")).doesNotExist();
     }
+
+    @Test
+    void pactFilesAreReadableByOthersAsAnyNewFileIs() throws Exception {
+        ObjectNode interaction = (ObjectNode) valid().at("/interactions/0");
+        Path written = PactFiles.write(pacts, "billing-service", "user-service", List.of(interaction), PactVersion.V4);
+        java.nio.file.attribute.PosixFileAttributeView posix =
+                java.nio.file.Files.getFileAttributeView(written, java.nio.file.attribute.PosixFileAttributeView.class);
+        org.junit.jupiter.api.Assumptions.assumeTrue(posix != null, "a POSIX file system");
+        Path plain = java.nio.file.Files.writeString(pacts.resolve("plain.txt"), "x");
+        assertThat(java.nio.file.Files.getPosixFilePermissions(written))
+                .as("the permissions a new file gets here (the umask's), not owner-only")
+                .isEqualTo(java.nio.file.Files.getPosixFilePermissions(plain));
+        try (var listing = java.nio.file.Files.list(pacts)) {
+            assertThat(listing.map(x -> x.getFileName().toString()))
+                    .as("no temporary file left")
+                    .noneMatch(n -> n.endsWith(".tmp"));
+        }
+    }
 }
