@@ -221,7 +221,7 @@ final class PactFiles {
         contents.put("contentTypeHint", "TEXT");
         contents.put("encoded", false);
         if (v3.has("matchingRules")) {
-            out.set("matchingRules", v3.get("matchingRules").deepCopy());
+            out.set("matchingRules", categorised(v3.get("matchingRules")));
         }
         out.set("metadata", v3.path("metadata").isObject() ? v3.get("metadata").deepCopy() : NODES.objectNode());
         return out;
@@ -259,10 +259,52 @@ final class PactFiles {
                     body.put("encoded", false);
                 }
                 case "query" -> out.set("query", queryFromV2(e.getValue()));
+                case "matchingRules" -> out.set("matchingRules", categorised(e.getValue()));
                 default -> out.set(e.getKey(), e.getValue().deepCopy());
             }
         }
         return out;
+    }
+
+    /**
+     * Matching rules by category, as version 3 writes them. Version 2 keyed every rule by a path from the request or
+     * response itself ({@code $.body.animals[0].name}, {@code $.headers.Accept}, {@code $.query.q}, {@code $.path}):
+     * those are split into {@code body} ({@code $.animals[0].name}), {@code header}, {@code query} and {@code path}.
+     */
+    static JsonNode categorised(JsonNode rules) {
+        boolean v2 = false;
+        for (Iterator<String> it = rules.fieldNames(); it.hasNext(); ) {
+            v2 |= it.next().startsWith("$.");
+        }
+        if (!v2) {
+            return rules.deepCopy();
+        }
+        ObjectNode out = NODES.objectNode();
+        for (Iterator<Map.Entry<String, JsonNode>> it = rules.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String key = e.getKey();
+            JsonNode rule = e.getValue().has("matchers")
+                    ? e.getValue().deepCopy()
+                    : NODES.objectNode()
+                            .set("matchers", NODES.arrayNode().add(e.getValue().deepCopy()));
+            if (key.equals("$.body") || key.startsWith("$.body.") || key.startsWith("$.body[")) {
+                child(out, "body").set("$" + key.substring("$.body".length()), rule);
+            } else if (key.startsWith("$.headers.") || key.startsWith("$.header.")) {
+                child(out, "header").set(key.substring(key.indexOf('.', 2) + 1), rule);
+            } else if (key.startsWith("$.query.")) {
+                child(out, "query").set(key.substring("$.query.".length()), rule);
+            } else if (key.equals("$.path")) {
+                out.set("path", rule);
+            } else if (!key.startsWith("$.")) {
+                out.set(key, e.getValue().deepCopy()); // already a category
+            }
+        }
+        return out;
+    }
+
+    private static ObjectNode child(ObjectNode parent, String name) {
+        JsonNode existing = parent.get(name);
+        return existing instanceof ObjectNode o ? o : parent.putObject(name);
     }
 
     /** V2 wrote the query as a string ({@code a=1&b=2}); V3 as a map of lists. */

@@ -286,9 +286,9 @@ final class PactHttp {
     private static List<JsonNode> matchersOf(JsonNode rule) {
         List<JsonNode> out = new ArrayList<>();
         if (rule.has("matchers")) {
-            rule.get("matchers").forEach(out::add);
+            rule.get("matchers").forEach(m -> out.add(PactMatching.normalised(m)));
         } else {
-            out.add(rule);
+            out.add(PactMatching.normalised(rule));
         }
         return out;
     }

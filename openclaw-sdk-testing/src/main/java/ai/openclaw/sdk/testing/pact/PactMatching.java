@@ -38,15 +38,36 @@ final class PactMatching {
                 List<JsonNode> matchers = new ArrayList<>();
                 JsonNode list = e.getValue().has("matchers") ? e.getValue().get("matchers") : e.getValue();
                 if (list.isArray()) {
-                    list.forEach(matchers::add);
+                    list.forEach(m -> matchers.add(normalised(m)));
                 } else {
-                    matchers.add(list); // V2 style: the matcher itself
+                    matchers.add(normalised(list)); // V2 style: the matcher itself
                 }
                 String key = e.getKey().startsWith("$") ? e.getKey() : "$." + e.getKey();
                 rules.put(PactPath.parse(key), matchers);
             }
         }
         return new PactMatching(rules);
+    }
+
+    /**
+     * A matcher with its kind spelled out. Version 2 may leave {@code match} out: {@code {"regex": "..."}} is a regex
+     * matcher, and {@code {"min": 1}} (or {@code max}) a type matcher with a size, as the specification's version-2
+     * text says; anything else without {@code match} is equality.
+     */
+    static JsonNode normalised(JsonNode matcher) {
+        if (!matcher.isObject() || matcher.has("match")) {
+            return matcher;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode copy =
+                ((com.fasterxml.jackson.databind.node.ObjectNode) matcher).deepCopy();
+        if (matcher.has("regex")) {
+            copy.put("match", "regex");
+        } else if (matcher.has("min") || matcher.has("max")) {
+            copy.put("match", "type");
+        } else {
+            copy.put("match", "equality");
+        }
+        return copy;
     }
 
     /** The matchers of the heaviest rule path for {@code path}, and whether that path is exactly the value's. */

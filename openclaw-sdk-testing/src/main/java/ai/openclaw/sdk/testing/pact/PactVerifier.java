@@ -394,7 +394,9 @@ public final class PactVerifier {
             return;
         }
         JsonNode content = json.valueToTree(produced);
-        JsonNode rules = interaction.path("matchingRules").get("body");
+        JsonNode all = interaction.path("matchingRules");
+        // version 4 keys a message's content rules 'content'; version 3 'body'
+        JsonNode rules = all.has("content") ? all.get("content") : all.get("body");
         PactMatching.of(rules)
                 .compare("body", interaction.path("contents").path("content"), content, true)
                 .forEach(m -> problems.add(m.toString()));

@@ -244,4 +244,37 @@ class PactMatchingTest {
                 .as("a JSON string is compared as JSON")
                 .isEmpty();
     }
+
+    @Test
+    void versionTwoRulesAreSplitIntoCategoriesAndMayLeaveMatchOut(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        // version 2: rules keyed by paths from the request itself; {"regex": ...} and {"min": 1} without "match"
+        String pact = "{\"consumer\":{\"name\":\"c\"},\"provider\":{\"name\":\"p\"},\"interactions\":[{"
+                + "\"description\":\"d\",\"request\":{\"method\":\"POST\",\"path\":\"/items/1\","
+                + "\"headers\":{\"X-Id\":\"42\"},\"body\":{\"id\":\"a\",\"tags\":[\"x\"]},"
+                + "\"matchingRules\":{\"$.path\":{\"regex\":\"/items/\\\\d+\"},"
+                + "\"$.headers.X-Id\":{\"regex\":\"\\\\d+\"},"
+                + "\"$.body.id\":{\"match\":\"type\"},\"$.body.tags\":{\"min\":1}}},"
+                + "\"response\":{\"status\":200}}],\"metadata\":{\"pactSpecification\":{\"version\":\"2.0.0\"}}}";
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("c-p.json"), pact);
+        JsonNode request = PactFiles.read(file).interactions().get(0).get("request");
+        assertThat(request.at("/matchingRules/body").has("$.id")).isTrue();
+        assertThat(request.at("/matchingRules/header").has("X-Id")).isTrue();
+        assertThat(PactHttp.matchRequest(
+                        request,
+                        new PactHttp.Request(
+                                "POST",
+                                "/items/7",
+                                null,
+                                Map.of("x-id", "7"),
+                                "{\"id\":\"b\",\"tags\":[\"y\",\"z\"]}")))
+                .as("path and header by regex, id by type, tags by type with a minimum")
+                .isEmpty();
+        assertThat(PactHttp.matchRequest(
+                        request,
+                        new PactHttp.Request(
+                                "POST", "/items/7", null, Map.of("x-id", "seven"), "{\"id\":1,\"tags\":[]}")))
+                .extracting(PactMismatch::where)
+                .contains("header X-Id", "body $.id", "body $.tags");
+    }
 }
