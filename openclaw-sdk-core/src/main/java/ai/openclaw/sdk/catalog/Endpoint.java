@@ -87,9 +87,25 @@ public record Endpoint(HttpMethod method, String pathTemplate) {
         return template;
     }
 
+    /** Templates compiled once each (matching runs per request); at most this many are kept. */
+    private static final int MAX_COMPILED = 4096;
+
+    private static final Map<String, PathTemplate> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private PathTemplate compiled() {
+        PathTemplate t = COMPILED.get(pathTemplate);
+        if (t == null) {
+            t = PathTemplate.of(pathTemplate);
+            if (COMPILED.size() < MAX_COMPILED) {
+                COMPILED.put(pathTemplate, t);
+            }
+        }
+        return t;
+    }
+
     /** The names of the template's variables, in order. */
     public List<String> pathVariables() {
-        return PathTemplate.of(pathTemplate).variables();
+        return compiled().variables();
     }
 
     /**
@@ -110,7 +126,7 @@ public record Endpoint(HttpMethod method, String pathTemplate) {
         if (cut >= 0) {
             path = path.substring(0, cut);
         }
-        Map<String, String> raw = PathTemplate.of(pathTemplate).match(path, 0);
+        Map<String, String> raw = compiled().match(path, 0);
         if (raw == null) {
             return Optional.empty();
         }
@@ -121,7 +137,7 @@ public record Endpoint(HttpMethod method, String pathTemplate) {
 
     /** How many segments of the template are literal; the most specific of several matches wins. */
     int literalSegments() {
-        return PathTemplate.of(pathTemplate).literalSegments();
+        return compiled().literalSegments();
     }
 
     private static int indexOfAny(String s, char a, char b) {

@@ -309,17 +309,16 @@ public final class ParameterValues {
         if (!shape.isArray() && !shape.isObject()) {
             return scalar(decode(raw), shape);
         }
+        // split while still encoded and decoded per element, so that an encoded separator stays in its element
         List<String> parts = split(raw, separator);
-        List<String> decoded = new ArrayList<>(parts.size());
-        parts.forEach(p -> decoded.add(p)); // decoded per element below, so an encoded separator stays in its element
         if (shape.isArray()) {
             ArrayNode out = F.arrayNode();
             if (!raw.isEmpty()) {
-                decoded.forEach(p -> out.add(scalar(decode(p), items(shape))));
+                parts.forEach(p -> out.add(scalar(decode(p), items(shape))));
             }
             return out;
         }
-        return object(decoded, shape, !explode);
+        return object(parts, shape, !explode);
     }
 
     private static JsonNode delimitedDecoded(List<String> parts, boolean explode, Shape shape) throws Malformed {
