@@ -115,6 +115,9 @@ public record EventEnvelope(
         } catch (IOException e) {
             out.giveBack();
             throw new IllegalStateException("an envelope could not be written as JSON", e);
+        } catch (RuntimeException e) {
+            out.giveBack(); // a payload that cannot be serialised leaves the writer reusable
+            throw e;
         }
         String text = out.toString();
         out.giveBack();

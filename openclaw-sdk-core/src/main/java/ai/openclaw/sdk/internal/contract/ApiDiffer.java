@@ -224,10 +224,10 @@ public final class ApiDiffer {
 
     /** How a security scheme changed in a way clients notice (type, where an API key goes, HTTP scheme, flows). */
     private @Nullable String schemeChange(String name) {
-        JsonNode o =
-                follow(oldDoc, oldDoc.path("components").path("securitySchemes").path(name));
-        JsonNode n =
-                follow(newDoc, newDoc.path("components").path("securitySchemes").path(name));
+        JsonNode o = Inliner.follow(
+                oldDoc, oldDoc.path("components").path("securitySchemes").path(name));
+        JsonNode n = Inliner.follow(
+                newDoc, newDoc.path("components").path("securitySchemes").path(name));
         if (n.isMissingNode()) {
             return "removed";
         }
@@ -351,7 +351,7 @@ public final class ApiDiffer {
 
     /** explode changes the serialisation of arrays and objects only. */
     private boolean explodeMatters(JsonNode parameter) {
-        JsonNode schema = follow(newDoc, parameter.path("schema"));
+        JsonNode schema = Inliner.follow(newDoc, parameter.path("schema"));
         String type = schema.path("type").asText("");
         return type.isEmpty() || type.equals("array") || type.equals("object");
     }
@@ -362,7 +362,7 @@ public final class ApiDiffer {
         for (String base : List.of(pathPointer, op.pointer())) {
             JsonNode list = doc.at(base + "/parameters");
             for (int i = 0; i < list.size(); i++) {
-                JsonNode p = follow(doc, list.get(i));
+                JsonNode p = Inliner.follow(doc, list.get(i));
                 String in = p.path("in").asText();
                 String name = p.path("name").asText();
                 // path parameters are positional: renaming one is not a change
@@ -383,8 +383,8 @@ public final class ApiDiffer {
     }
 
     private void requestBody(HttpOperation o, HttpOperation n, String op) {
-        JsonNode ob = follow(oldDoc, oldDoc.at(o.pointer() + "/requestBody"));
-        JsonNode nb = follow(newDoc, newDoc.at(n.pointer() + "/requestBody"));
+        JsonNode ob = Inliner.follow(oldDoc, oldDoc.at(o.pointer() + "/requestBody"));
+        JsonNode nb = Inliner.follow(newDoc, newDoc.at(n.pointer() + "/requestBody"));
         String where = n.pointer() + "/requestBody";
         boolean oldRequired = ob.path("required").asBoolean(false);
         boolean newRequired = nb.path("required").asBoolean(false);
@@ -419,8 +419,8 @@ public final class ApiDiffer {
                         status);
                 continue;
             }
-            JsonNode oldResponse = follow(oldDoc, e.getValue());
-            JsonNode newResponse = follow(newDoc, nr.get(status));
+            JsonNode oldResponse = Inliner.follow(oldDoc, e.getValue());
+            JsonNode newResponse = Inliner.follow(newDoc, nr.get(status));
             media(oldResponse.path("content"), newResponse.path("content"), op, where, false);
             responseHeaders(oldResponse.path("headers"), newResponse.path("headers"), op, where, status);
         }
@@ -441,7 +441,7 @@ public final class ApiDiffer {
         news.properties().forEach(h -> newByName.put(h.getKey().toLowerCase(java.util.Locale.ROOT), h.getValue()));
         for (var h : olds.properties()) {
             String name = h.getKey();
-            JsonNode oh = follow(oldDoc, h.getValue());
+            JsonNode oh = Inliner.follow(oldDoc, h.getValue());
             JsonNode nh = newByName.get(name.toLowerCase(java.util.Locale.ROOT));
             boolean wasRequired = oh.path("required").asBoolean(false);
             String at = where + "/headers/" + Schemas.escape(name);
@@ -455,7 +455,7 @@ public final class ApiDiffer {
                         status + " " + name);
                 continue;
             }
-            nh = follow(newDoc, nh);
+            nh = Inliner.follow(newDoc, nh);
             if (wasRequired && !nh.path("required").asBoolean(false)) {
                 add("response-header-became-optional", op, at, true, status + " " + name);
             }
@@ -566,10 +566,6 @@ public final class ApiDiffer {
             }
         }
         return String.join("-", words);
-    }
-
-    private static JsonNode follow(JsonNode doc, JsonNode node) {
-        return Inliner.follow(doc, node);
     }
 
     private static String parent(String pointer) {

@@ -521,19 +521,6 @@ public final class OpenApi {
                 mediaType);
     }
 
-    /** The JSON type a schema declares ({@code integer}, {@code string}, ...), after local references; or "". */
-    public String typeOf(String schemaPointer) {
-        JsonNode type = root.at(resolve(schemaPointer)).path("type");
-        if (type.isArray()) {
-            for (JsonNode t : type) {
-                if (!t.asText().equals("null")) {
-                    return t.asText();
-                }
-            }
-        }
-        return type.asText("");
-    }
-
     /** The documented media type that a response's or request's content type matches. */
     public static Optional<String> matchMediaType(JsonNode content, @Nullable String contentType) {
         List<String> declared = new ArrayList<>();
