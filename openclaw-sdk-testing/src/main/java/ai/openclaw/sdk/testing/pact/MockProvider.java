@@ -85,6 +85,15 @@ public final class MockProvider implements AutoCloseable {
      * @throws AssertionError listing what was missed and what was unexpected
      */
     public Path verify() {
+        List<String> problems = problems();
+        if (!problems.isEmpty()) {
+            throw new AssertionError(failure(problems));
+        }
+        return pact.write();
+    }
+
+    /** The interactions not exercised and the unexpected requests so far, one line each; empty when all is well. */
+    List<String> problems() {
         List<String> problems = new ArrayList<>();
         for (ObjectNode i : pact.interactions()) {
             if (i.path("type").asText().equals(PactFiles.HTTP) && !pact.isExercised(i)) {
@@ -93,11 +102,17 @@ public final class MockProvider implements AutoCloseable {
             }
         }
         unexpected.forEach(u -> problems.add("unexpected request: " + u));
-        if (!problems.isEmpty()) {
-            throw new AssertionError("the mock " + pact.provider() + " for " + pact.consumer() + " saw "
-                    + problems.size() + " problem(s):\n  " + String.join("\n  ", problems));
-        }
-        return pact.write();
+        return problems;
+    }
+
+    String failure(List<String> problems) {
+        return "the mock " + pact.provider() + " for " + pact.consumer() + " saw " + problems.size()
+                + " problem(s):\n  " + String.join("\n  ", problems);
+    }
+
+    /** The pact this mock plays the provider of. */
+    public ConsumerPact pact() {
+        return pact;
     }
 
     /** Stops the server (without verifying). */
