@@ -148,6 +148,11 @@ public final class ConsumerPact {
                 .orElseThrow(() -> new AssertionError(
                         "the pact " + consumer + " -> " + provider + " has no message '" + description + "'"));
         JsonNode content = message.path("contents").path("content");
+        JsonNode generators = message.path("generators");
+        JsonNode contentGenerators = generators.has("content") ? generators.get("content") : generators.get("body");
+        if (contentGenerators != null && contentGenerators.isObject()) {
+            content = PactGenerators.applyToBody(content, contentGenerators, PactGenerators.Context.consumer(null));
+        }
         JsonNode metadata = message.path("metadata");
         T payload;
         try {
@@ -265,6 +270,9 @@ public final class ConsumerPact {
             if (!body.rules().isEmpty()) {
                 i.putObject("matchingRules").set("body", body.rulesNode());
             }
+            if (!body.generators().isEmpty()) {
+                i.putObject("generators").set("body", body.generatorsNode());
+            }
             i.set("metadata", json.valueToTree(metadata));
             interactions.add(i);
             return this;
@@ -299,47 +307,69 @@ public final class ConsumerPact {
         private ObjectNode request(PactRequest r) {
             ObjectNode out = PactFiles.NODES.objectNode();
             ObjectNode rules = PactFiles.NODES.objectNode();
+            ObjectNode generators = PactFiles.NODES.objectNode();
             out.put("method", r.method);
             PactBody path = PactBody.of(r.path, json);
             out.put("path", path.example().asText());
             rootRule(path).ifPresent(rule -> rules.set("path", rule));
+            rootGenerator(path).ifPresent(g -> generators.set("path", g));
             if (!r.query.isEmpty()) {
                 ObjectNode query = out.putObject("query");
                 ObjectNode queryRules = PactFiles.NODES.objectNode();
+                ObjectNode queryGenerators = PactFiles.NODES.objectNode();
                 r.query.forEach((name, values) -> {
                     ArrayNode list = query.putArray(name);
                     for (Object v : values) {
                         PactBody value = PactBody.of(v, json);
                         list.add(value.example().asText());
                         rootRule(value).ifPresent(rule -> queryRules.set(name, rule));
+                        rootGenerator(value).ifPresent(g -> queryGenerators.set(name, g));
                     }
                 });
                 if (!queryRules.isEmpty()) {
                     rules.set("query", queryRules);
                 }
+                if (!queryGenerators.isEmpty()) {
+                    generators.set("query", queryGenerators);
+                }
             }
-            headers(out, rules, r.headers, r.hasBody ? r.contentType : null);
-            body(out, rules, r.hasBody, r.body, r.contentType);
-            if (!rules.isEmpty()) {
-                out.set("matchingRules", rules);
-            }
+            headers(out, rules, generators, r.headers, r.hasBody ? r.contentType : null);
+            body(out, rules, generators, r.hasBody, r.body, r.contentType);
+            finish(out, rules, generators);
             return out;
         }
 
         private ObjectNode response(PactResponse r) {
             ObjectNode out = PactFiles.NODES.objectNode();
             ObjectNode rules = PactFiles.NODES.objectNode();
+            ObjectNode generators = PactFiles.NODES.objectNode();
             out.put("status", r.status);
-            headers(out, rules, r.headers, r.hasBody ? "application/json" : null);
-            body(out, rules, r.hasBody, r.body, "application/json");
-            if (!rules.isEmpty()) {
-                out.set("matchingRules", rules);
+            if (r.statusRule != null) {
+                ObjectNode status = rules.putObject("status");
+                status.put("combine", "AND");
+                status.putArray("matchers").add(r.statusRule.deepCopy());
             }
+            headers(out, rules, generators, r.headers, r.hasBody ? "application/json" : null);
+            body(out, rules, generators, r.hasBody, r.body, "application/json");
+            finish(out, rules, generators);
             return out;
         }
 
+        private static void finish(ObjectNode out, ObjectNode rules, ObjectNode generators) {
+            if (!rules.isEmpty()) {
+                out.set("matchingRules", rules);
+            }
+            if (!generators.isEmpty()) {
+                out.set("generators", generators);
+            }
+        }
+
         private void headers(
-                ObjectNode out, ObjectNode rules, Map<String, Object> given, @Nullable String contentType) {
+                ObjectNode out,
+                ObjectNode rules,
+                ObjectNode generators,
+                Map<String, Object> given,
+                @Nullable String contentType) {
             Map<String, Object> all = new LinkedHashMap<>(given);
             if (contentType != null && all.keySet().stream().noneMatch(k -> k.equalsIgnoreCase("Content-Type"))) {
                 all.put("Content-Type", contentType);
@@ -349,17 +379,28 @@ public final class ConsumerPact {
             }
             ObjectNode headers = out.putObject("headers");
             ObjectNode headerRules = PactFiles.NODES.objectNode();
+            ObjectNode headerGenerators = PactFiles.NODES.objectNode();
             all.forEach((name, v) -> {
                 PactBody value = PactBody.of(v, json);
                 headers.putArray(name).add(value.example().asText());
                 rootRule(value).ifPresent(rule -> headerRules.set(name, rule));
+                rootGenerator(value).ifPresent(g -> headerGenerators.set(name, g));
             });
             if (!headerRules.isEmpty()) {
                 rules.set("header", headerRules);
             }
+            if (!headerGenerators.isEmpty()) {
+                generators.set("header", headerGenerators);
+            }
         }
 
-        private void body(ObjectNode out, ObjectNode rules, boolean has, @Nullable Object value, String contentType) {
+        private void body(
+                ObjectNode out,
+                ObjectNode rules,
+                ObjectNode generators,
+                boolean has,
+                @Nullable Object value,
+                String contentType) {
             if (!has) {
                 return;
             }
@@ -372,6 +413,13 @@ public final class ConsumerPact {
             if (!body.rules().isEmpty()) {
                 rules.set("body", body.rulesNode());
             }
+            if (!body.generators().isEmpty()) {
+                generators.set("body", body.generatorsNode());
+            }
+        }
+
+        private static Optional<ObjectNode> rootGenerator(PactBody value) {
+            return Optional.ofNullable(value.generators().get("$")).map(ObjectNode::deepCopy);
         }
 
         private static Optional<ObjectNode> rootRule(PactBody value) {

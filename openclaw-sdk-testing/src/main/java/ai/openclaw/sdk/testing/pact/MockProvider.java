@@ -176,7 +176,10 @@ public final class MockProvider implements AutoCloseable {
                     .build();
         }
 
-        private ResponseDefinition answer(JsonNode response) {
+        private ResponseDefinition answer(JsonNode example) {
+            // generators give fresh values where the consumer asked for them; a MockServerURL one points here
+            JsonNode response = PactGenerators.applyToPart(
+                    example, PactGenerators.Context.consumer(baseUrl().toString()));
             ResponseDefinitionBuilder b = ResponseDefinitionBuilder.responseDefinition()
                     .withStatus(response.path("status").asInt(200));
             for (Iterator<Map.Entry<String, JsonNode>> it =

@@ -79,6 +79,9 @@ final class PactFiles {
             if (v4.has("matchingRules")) {
                 out.set("matchingRules", v4.get("matchingRules").deepCopy());
             }
+            if (v4.has("generators")) {
+                out.set("generators", v4.get("generators").deepCopy());
+            }
             out.set("metadata", v4.path("metadata").deepCopy());
             return out;
         }
@@ -222,6 +225,9 @@ final class PactFiles {
         contents.put("encoded", false);
         if (v3.has("matchingRules")) {
             out.set("matchingRules", categorised(v3.get("matchingRules")));
+        }
+        if (v3.has("generators")) {
+            out.set("generators", v3.get("generators").deepCopy());
         }
         out.set("metadata", v3.path("metadata").isObject() ? v3.get("metadata").deepCopy() : NODES.objectNode());
         return out;

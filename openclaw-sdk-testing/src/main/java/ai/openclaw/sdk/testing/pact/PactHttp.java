@@ -48,11 +48,21 @@ final class PactHttp {
             JsonNode expected, int status, Map<String, String> headers, @Nullable String body) {
         List<PactMismatch> out = new ArrayList<>();
         int want = expected.path("status").asInt(200);
-        if (want != status) {
+        JsonNode rules = expected.path("matchingRules");
+        JsonNode statusRule = rules.get("status");
+        if (statusRule != null) {
+            for (JsonNode m : matchersOf(statusRule)) {
+                String failure = m.path("match").asText().equals("statusCode")
+                        ? PactMatching.statusCode(m.get("status"), status)
+                        : PactMatching.check(m, PactFiles.NODES.numberNode(want), PactFiles.NODES.numberNode(status));
+                if (failure != null) {
+                    out.add(new PactMismatch("status", String.valueOf(want), String.valueOf(status), failure));
+                }
+            }
+        } else if (want != status) {
             out.add(new PactMismatch(
                     "status", String.valueOf(want), String.valueOf(status), "expected the status " + want));
         }
-        JsonNode rules = expected.path("matchingRules");
         headers(expected.path("headers"), rules.path("header"), headers, out);
         body(expected.path("body"), rules.get("body"), body, true, out);
         return out;
@@ -76,6 +86,13 @@ final class PactHttp {
             return; // nothing expected: whatever came is fine
         }
         JsonNode content = expected.get("content");
+        JsonNode rootRule = rules == null ? null : rules.get("$");
+        if (rootRule != null
+                && matchersOf(rootRule).stream()
+                        .anyMatch(m -> m.path("match").asText().equals("contentType"))) {
+            value("body", rootRule, PactMatching.show(content), actual == null ? "" : actual, out);
+            return;
+        }
         if (content.isTextual() && text(content.asText(), rules, actual, out)) {
             return;
         }

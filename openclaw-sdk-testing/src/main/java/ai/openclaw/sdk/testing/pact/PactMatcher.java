@@ -32,6 +32,8 @@ public final class PactMatcher {
     final int max;
     final List<Object> variants;
     final @Nullable PactMatcher inner;
+    /** The generator that replaces the example where it is used (V3 {@code generators}); null for none. */
+    final @Nullable ObjectNode generator;
 
     PactMatcher(
             Shape shape,
@@ -41,6 +43,19 @@ public final class PactMatcher {
             int max,
             List<Object> variants,
             @Nullable PactMatcher inner) {
+        this(shape, example, rule, min, max, variants, inner, null);
+    }
+
+    PactMatcher(
+            Shape shape,
+            @Nullable Object example,
+            @Nullable ObjectNode rule,
+            int min,
+            int max,
+            List<Object> variants,
+            @Nullable PactMatcher inner,
+            @Nullable ObjectNode generator) {
+        this.generator = generator;
         this.shape = Objects.requireNonNull(shape);
         this.example = example;
         this.rule = rule;

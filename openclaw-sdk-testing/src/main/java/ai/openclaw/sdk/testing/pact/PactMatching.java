@@ -120,8 +120,18 @@ final class PactMatching {
                 out.add(new PactMismatch(where, "an object", show(actual), "expected an object"));
                 return;
             }
-            if (selected != null && selected.exact && hasAny(selected.matchers, "eachKey", "eachValue", "values")) {
+            if (selected != null && selected.exact && hasAny(selected.matchers, "eachKey", "eachValue")) {
                 eachOf(part, path, expected, actual, selected.matchers, out);
+                return;
+            }
+            if (selected != null && selected.exact && hasAny(selected.matchers, "values") && !expected.isEmpty()) {
+                // keys do not matter: each value is judged by the example's value of its key, else the first one
+                JsonNode first = expected.elements().next();
+                for (Iterator<Map.Entry<String, JsonNode>> it = actual.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    JsonNode like = expected.has(e.getKey()) ? expected.get(e.getKey()) : first;
+                    compare(part, path.key(e.getKey()), like, e.getValue(), allowUnexpectedKeys, out);
+                }
                 return;
             }
             for (Iterator<Map.Entry<String, JsonNode>> it = expected.fields(); it.hasNext(); ) {
@@ -164,9 +174,16 @@ final class PactMatching {
                 eachOf(part, path, expected, actual, selected.matchers, out);
                 return;
             }
-            if (selected != null && hasAny(selected.matchers, "type")) {
+            boolean ownMatcher = selected != null && selected.exact && hasAny(selected.matchers, "notEmpty");
+            if (selected != null && (hasAny(selected.matchers, "type") || ownMatcher)) {
                 if (selected.exact) {
                     for (JsonNode m : selected.matchers) {
+                        if (!m.path("match").asText().equals("type")) {
+                            String failure = check(m, expected, actual);
+                            if (failure != null) {
+                                out.add(new PactMismatch(where, describe(m, expected), show(actual), failure));
+                            }
+                        }
                         if (m.has("min") && actual.size() < m.get("min").asInt()) {
                             out.add(new PactMismatch(
                                     where,
@@ -363,11 +380,40 @@ final class PactMatching {
                 } catch (DateTimeParseException | IllegalArgumentException e) {
                     return "expected a " + kind + " in the format " + format;
                 }
+            case "contentType":
+                String want = matcher.path("value").asText();
+                String seen = ContentTypes.detect(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return seen != null && PactHttp.sameMediaType(want, seen)
+                        ? null
+                        : "expected content of type " + want + (seen == null ? "" : ", found " + seen);
+            case "statusCode":
+                return statusCode(matcher.get("status"), actual.asInt(-1));
             case "arrayContains", "eachKey", "eachValue", "values":
                 return null; // judged where the container is compared
             default:
                 return "unknown matcher '" + kind + "'";
         }
+    }
+
+    /** Null when {@code status} is of the matcher's class ({@code success}...) or in its list; otherwise why not. */
+    static @Nullable String statusCode(@Nullable JsonNode rule, int status) {
+        if (rule == null) {
+            return "a statusCode matcher without 'status'";
+        }
+        if (rule.isArray()) {
+            for (JsonNode s : rule) {
+                if (s.asInt() == status) {
+                    return null;
+                }
+            }
+            return "expected one of the statuses " + rule;
+        }
+        for (PactResponse.StatusClass c : PactResponse.StatusClass.values()) {
+            if (c.wire.equals(rule.asText())) {
+                return c.admits(status) ? null : "expected a status of the class " + c.wire;
+            }
+        }
+        return "unknown status class '" + rule.asText() + "'";
     }
 
     private static String describe(JsonNode matcher, @Nullable JsonNode expected) {

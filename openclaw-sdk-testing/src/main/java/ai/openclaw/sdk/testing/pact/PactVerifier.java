@@ -222,8 +222,9 @@ public final class PactVerifier {
 
     private List<String> run(Case c, URI baseUrl) {
         List<String> problems = new ArrayList<>();
+        Map<String, Object> stateValues;
         try {
-            states(c.interaction, State.Action.SETUP);
+            stateValues = states(c.interaction, State.Action.SETUP);
         } catch (AssertionError e) {
             problems.add(e.getMessage());
             return problems;
@@ -232,7 +233,7 @@ public final class PactVerifier {
             if (c.interaction.path("type").asText().equals(PactFiles.MESSAGE)) {
                 message(c.interaction, problems);
             } else {
-                http(c.interaction, baseUrl, problems);
+                http(c.interaction, baseUrl, stateValues, problems);
             }
         } finally {
             try {
@@ -244,10 +245,18 @@ public final class PactVerifier {
         return problems;
     }
 
-    private void states(ObjectNode interaction, State.Action action) {
+    /**
+     * Runs the state methods of an interaction's provider states; on setup, returns the values they make known: each
+     * state's parameters, then the entries of any {@code Map} a setup method returned (for {@code ProviderState}
+     * generators).
+     */
+    private Map<String, Object> states(ObjectNode interaction, State.Action action) {
+        Map<String, Object> values = new LinkedHashMap<>();
         for (JsonNode s : interaction.path("providerStates")) {
             String name = s.path("name").asText();
+            @SuppressWarnings("unchecked")
             Map<String, Object> params = s.has("params") ? json.convertValue(s.get("params"), Map.class) : Map.of();
+            values.putAll(params);
             boolean found = false;
             for (Object handler : stateHandlers) {
                 for (Method m : allMethods(handler.getClass())) {
@@ -258,17 +267,21 @@ public final class PactVerifier {
                         continue;
                     }
                     found = true;
-                    invoke(
+                    Object result = invoke(
                             handler,
                             m,
                             m.getParameterCount() == 0 ? new Object[0] : new Object[] {params},
                             "provider state '" + name + "'");
+                    if (result instanceof Map<?, ?> made) {
+                        made.forEach((k, v) -> values.put(String.valueOf(k), v));
+                    }
                 }
             }
             if (!found && action == State.Action.SETUP) {
                 throw new AssertionError("no @State(\"" + name + "\") method sets up this provider state");
             }
         }
+        return values;
     }
 
     private static List<Method> allMethods(Class<?> type) {
@@ -290,8 +303,10 @@ public final class PactVerifier {
         }
     }
 
-    private void http(ObjectNode interaction, URI baseUrl, List<String> problems) {
-        JsonNode request = interaction.path("request");
+    private void http(ObjectNode interaction, URI baseUrl, Map<String, Object> stateValues, List<String> problems) {
+        // generators give the request fresh values: random ones, or ones the provider state made (ProviderState)
+        JsonNode request =
+                PactGenerators.applyToPart(interaction.path("request"), PactGenerators.Context.provider(stateValues));
         String method = request.path("method").asText("GET").toUpperCase(Locale.ROOT);
         StringBuilder url = new StringBuilder(baseUrl.toString().replaceAll("/$", ""))
                 .append(request.path("path").asText("/"));

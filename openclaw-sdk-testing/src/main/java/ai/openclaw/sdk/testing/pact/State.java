@@ -8,7 +8,9 @@ import java.lang.annotation.Target;
 /**
  * Marks a method of a provider test that puts the provider in a state a pact names ("user u-1 exists"). The method takes
  * no argument or a {@code Map<String, Object>} of the state's parameters; it runs before the interaction ({@link
- * Action#SETUP}) or after it ({@link Action#TEARDOWN}).
+ * Action#SETUP}) or after it ({@link Action#TEARDOWN}). A setup method may return a {@code Map<String, ?>} of values it
+ * made (the id of the user it saved): a request value the consumer wrote with {@link
+ * PactMatchers#fromProviderState} takes them ({@code "/users/${id}"}).
  *
  * <pre>{@code
  * @State("user u-1 exists")
