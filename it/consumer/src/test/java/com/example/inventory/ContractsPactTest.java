@@ -15,6 +15,7 @@ import ai.openclaw.sdk.testing.pact.MockProvider;
 import ai.openclaw.sdk.testing.pact.PactRequest;
 import ai.openclaw.sdk.testing.pact.PactResponse;
 import ai.openclaw.sdk.testing.pact.PactVerifier;
+import ai.openclaw.sdk.testing.pact.ProducedMessage;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,8 +80,9 @@ class ContractsPactTest {
                 .pact(pacts.resolve("warehouse-dashboard-inventory-service.json"))
                 .messageProducers(new Object() {
                     @MessageProducer("a stock.changed event")
-                    StockChanged stockChanged() {
-                        return new StockChanged("p-9", 12, -3, NOW.plusSeconds(60));
+                    ProducedMessage stockChanged() {
+                        return ProducedMessage.event(
+                                "stock.changed", "1.0", new StockChanged("p-9", 12, -3, NOW.plusSeconds(60)));
                     }
                 })
                 .contracts(CONTRACTS)

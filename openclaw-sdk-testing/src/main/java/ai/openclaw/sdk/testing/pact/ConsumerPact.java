@@ -258,7 +258,10 @@ public final class ConsumerPact {
             return expectsToReceive(description, metadata, content);
         }
 
-        /** A message with metadata. */
+        /**
+         * A message with metadata; values may be matchers ({@code Map.of("contractversion", regex("^1\\.\\d+$",
+         * "1.0"))}). The provider's message must carry each key with a matching value.
+         */
         public Builder expectsToReceive(String description, Map<String, ?> metadata, Object content) {
             ObjectNode i = start(PactFiles.MESSAGE, description);
             PactBody body = PactBody.of(content, json);
@@ -273,7 +276,18 @@ public final class ConsumerPact {
             if (!body.generators().isEmpty()) {
                 i.putObject("generators").set("body", body.generatorsNode());
             }
-            i.set("metadata", json.valueToTree(metadata));
+            ObjectNode meta = i.putObject("metadata");
+            ObjectNode metaRules = PactFiles.NODES.objectNode();
+            metadata.forEach((key, v) -> {
+                PactBody value = PactBody.of(v, json);
+                meta.set(key, value.example());
+                rootRule(value).ifPresent(rule -> metaRules.set(key, rule));
+            });
+            if (!metaRules.isEmpty()) {
+                ObjectNode rules =
+                        i.has("matchingRules") ? (ObjectNode) i.get("matchingRules") : i.putObject("matchingRules");
+                rules.set("metadata", metaRules);
+            }
             interactions.add(i);
             return this;
         }

@@ -230,6 +230,53 @@ final class PactHttp {
     }
 
     /**
+     * A message's metadata: each expected key must be there, its value matched by the rule under {@code
+     * matchingRules.metadata} for that key, else equal (as text, so {@code 1.0} and {@code "1.0"} agree); other keys
+     * may come.
+     *
+     * @param producerGaveMetadata false when the producer returned bare content, for a hint in the mismatch
+     */
+    static List<PactMismatch> metadata(
+            JsonNode expected, JsonNode rules, JsonNode actual, boolean producerGaveMetadata) {
+        List<PactMismatch> out = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = expected.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String key = e.getKey();
+            String want = e.getValue().isValueNode()
+                    ? e.getValue().asText()
+                    : e.getValue().toString();
+            JsonNode got = actual.get(key);
+            if (got == null) {
+                out.add(new PactMismatch(
+                        "metadata " + key,
+                        want,
+                        "nothing",
+                        producerGaveMetadata
+                                ? "expected the metadata '" + key + "'"
+                                : "expected the metadata '" + key + "'; the producer returned bare content: return a"
+                                        + " ProducedMessage or the EventEnvelope it published to give metadata"));
+                continue;
+            }
+            JsonNode rule = rules.get(key);
+            if (rule != null) {
+                for (JsonNode m : matchersOf(rule)) {
+                    String failure = PactMatching.check(m, e.getValue(), got);
+                    if (failure != null) {
+                        out.add(new PactMismatch("metadata " + key, want, PactMatching.show(got), failure));
+                    }
+                }
+            } else {
+                String text = got.isValueNode() ? got.asText() : got.toString();
+                if (!text.equals(want) && !PactMatching.equal(e.getValue(), got)) {
+                    out.add(new PactMismatch(
+                            "metadata " + key, want, text, "expected the metadata '" + key + "' to be " + want));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
      * Whether an actual content type is the expected one: the type and subtype in any case, and each expected parameter
      * present with the same value (names in any case, {@code charset} values too, quotes aside, in any order); the
      * actual may carry parameters the expected does not name.

@@ -5,6 +5,7 @@ import ai.openclaw.sdk.contract.ContractRegistry;
 import ai.openclaw.sdk.contract.ContractVersion;
 import ai.openclaw.sdk.contract.ContractViolation;
 import ai.openclaw.sdk.contract.HttpContract;
+import ai.openclaw.sdk.events.EventEnvelope;
 import ai.openclaw.sdk.json.JsonMappers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -408,14 +409,39 @@ public final class PactVerifier {
             problems.add("no @MessageProducer(\"" + description + "\") method produces this message");
             return;
         }
-        JsonNode content = json.valueToTree(produced);
+        JsonNode content;
+        ObjectNode producedMetadata = PactFiles.NODES.objectNode();
+        if (produced instanceof EventEnvelope envelope) {
+            content = envelope.data();
+            producedMetadata.put("id", envelope.id());
+            producedMetadata.put("source", envelope.source());
+            producedMetadata.put("type", envelope.type());
+            envelope.contractVersion().ifPresent(v -> producedMetadata.put("contractversion", v));
+            envelope.dataSchema().ifPresent(v -> producedMetadata.put("dataschema", v));
+            envelope.partitionKey().ifPresent(v -> producedMetadata.put("partitionkey", v));
+        } else if (produced instanceof ProducedMessage message) {
+            content = json.valueToTree(message.content());
+            message.metadata().forEach((k, v) -> producedMetadata.set(k, json.valueToTree(v)));
+        } else {
+            content = json.valueToTree(produced);
+        }
         JsonNode all = interaction.path("matchingRules");
         // version 4 keys a message's content rules 'content'; version 3 'body'
         JsonNode rules = all.has("content") ? all.get("content") : all.get("body");
         PactMatching.of(rules)
                 .compare("body", interaction.path("contents").path("content"), content, true)
                 .forEach(m -> problems.add(m.toString()));
-        JsonNode metadata = interaction.path("metadata");
+        JsonNode expectedMetadata = interaction.path("metadata");
+        PactHttp.metadata(
+                        expectedMetadata,
+                        all.path("metadata"),
+                        producedMetadata,
+                        produced instanceof EventEnvelope || produced instanceof ProducedMessage)
+                .forEach(m -> problems.add(m.toString()));
+        // the contract the producer's own metadata names, else the one the consumer expects
+        JsonNode metadata = producedMetadata.has("type") && producedMetadata.has("contractversion")
+                ? producedMetadata
+                : expectedMetadata;
         if (contracts != null && metadata.has("type") && metadata.has("contractversion")) {
             String type = metadata.get("type").asText();
             ContractVersion version =

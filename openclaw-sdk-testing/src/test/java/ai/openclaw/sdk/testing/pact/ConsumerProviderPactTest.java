@@ -219,8 +219,9 @@ class ConsumerProviderPactTest {
         }
 
         @MessageProducer("a user.created event")
-        Map<String, Object> userCreated() {
-            return Map.of("userId", "u-9", emailField, "new@example.com", "name", "New");
+        ProducedMessage userCreated() {
+            return ProducedMessage.event(
+                    "user.created", "1.0", Map.of("userId", "u-9", emailField, "new@example.com", "name", "New"));
         }
 
         @Override

@@ -77,8 +77,8 @@ class JavaTimeInTestsTest {
 
         Object producer = new Object() {
             @MessageProducer("a user.created event")
-            UserCreated created() {
-                return new UserCreated("u-1", AT, Optional.empty());
+            ProducedMessage created() {
+                return ProducedMessage.event("user.created", "1.0", new UserCreated("u-1", AT, Optional.empty()));
             }
 
             @MessageProducer("a user.created event, matched")

@@ -1,12 +1,12 @@
 package ai.openclaw.samples.user;
 
 import ai.openclaw.samples.support.SampleEnvironment;
+import ai.openclaw.sdk.events.EventEnvelope;
 import ai.openclaw.sdk.testing.events.TestTransport;
 import ai.openclaw.sdk.testing.pact.ConsumerPact;
 import ai.openclaw.sdk.testing.pact.MessageProducer;
 import ai.openclaw.sdk.testing.pact.PactVerifier;
 import ai.openclaw.sdk.testing.pact.State;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -70,23 +70,23 @@ class UserServiceProviderPactTest {
     }
 
     @MessageProducer("a user.created event")
-    JsonNode userCreated() throws Exception {
+    EventEnvelope userCreated() throws Exception {
         transport.clear();
         send(
                 "POST",
                 "/users",
                 "{\"email\":\"grace@example.com\",\"name\":\"Grace Hopper\",\"password\":\"correct horse\"}");
-        return transport.awaitPublished("user.created", Duration.ofSeconds(5)).data();
+        return transport.awaitPublished("user.created", Duration.ofSeconds(5)); // content and metadata, as published
     }
 
     @MessageProducer("a user.deleted event")
-    JsonNode userDeleted() throws Exception {
+    EventEnvelope userDeleted() throws Exception {
         if (!users.store().put(new User("u-7", "lin@example.com", "Lin", "2026-11-22T10:00:00Z"), "correct horse")) {
             throw new AssertionError("lin@example.com is taken");
         }
         transport.clear();
         send("DELETE", "/users/u-7", null);
-        return transport.awaitPublished("user.deleted", Duration.ofSeconds(5)).data();
+        return transport.awaitPublished("user.deleted", Duration.ofSeconds(5));
     }
 
     private static void send(String method, String path, String json) throws Exception {
