@@ -82,7 +82,7 @@ final class PactFiles {
             if (v4.has("generators")) {
                 out.set("generators", v4.get("generators").deepCopy());
             }
-            out.set("metadata", v4.path("metadata").deepCopy());
+            out.set("metaData", v4.path("metadata").deepCopy()); // the version-3 message format's spelling
             return out;
         }
         out.set("request", partToV3(v4.path("request")));
@@ -229,7 +229,9 @@ final class PactFiles {
         if (v3.has("generators")) {
             out.set("generators", v3.get("generators").deepCopy());
         }
-        out.set("metadata", v3.path("metadata").isObject() ? v3.get("metadata").deepCopy() : NODES.objectNode());
+        // version 3 spells it metaData; some tools write metadata
+        JsonNode metadata = v3.path("metaData").isObject() ? v3.get("metaData") : v3.path("metadata");
+        out.set("metadata", metadata.isObject() ? metadata.deepCopy() : NODES.objectNode());
         return out;
     }
 

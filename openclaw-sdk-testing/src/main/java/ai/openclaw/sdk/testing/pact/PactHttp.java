@@ -245,7 +245,15 @@ final class PactHttp {
             String want = e.getValue().isValueNode()
                     ? e.getValue().asText()
                     : e.getValue().toString();
-            JsonNode got = actual.get(key);
+            boolean contentType = key.equalsIgnoreCase("contentType") || key.equalsIgnoreCase("content-type");
+            JsonNode got = contentType ? contentTypeOf(actual) : actual.get(key);
+            if (contentType && got != null && !rules.has(key)) {
+                if (!sameMediaType(want, got.asText())) {
+                    out.add(new PactMismatch(
+                            "metadata " + key, want, got.asText(), "expected content of type " + want));
+                }
+                continue;
+            }
             if (got == null) {
                 out.add(new PactMismatch(
                         "metadata " + key,
@@ -274,6 +282,16 @@ final class PactHttp {
             }
         }
         return out;
+    }
+
+    private static @Nullable JsonNode contentTypeOf(JsonNode metadata) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = metadata.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (e.getKey().equalsIgnoreCase("contentType") || e.getKey().equalsIgnoreCase("content-type")) {
+                return e.getValue();
+            }
+        }
+        return null;
     }
 
     /**

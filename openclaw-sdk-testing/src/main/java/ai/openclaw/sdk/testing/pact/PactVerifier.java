@@ -425,6 +425,9 @@ public final class PactVerifier {
         } else {
             content = json.valueToTree(produced);
         }
+        if (!producedMetadata.has("contentType")) {
+            producedMetadata.put("contentType", "application/json"); // the content is JSON, as this verifier maps it
+        }
         JsonNode all = interaction.path("matchingRules");
         // version 4 keys a message's content rules 'content'; version 3 'body'
         JsonNode rules = all.has("content") ? all.get("content") : all.get("body");
