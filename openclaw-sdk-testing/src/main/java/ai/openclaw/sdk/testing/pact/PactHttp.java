@@ -144,12 +144,17 @@ final class PactHttp {
             }
             return;
         }
-        matchersOf(rule).forEach(m -> {
+        List<JsonNode> matchers = matchersOf(rule);
+        List<PactMismatch> failures = new ArrayList<>();
+        for (JsonNode m : matchers) {
             String failure = PactMatching.check(m, TextNode.valueOf(expected), TextNode.valueOf(actual));
             if (failure != null) {
-                out.add(new PactMismatch(where, expected, actual, failure));
+                failures.add(new PactMismatch(where, expected, actual, failure));
             }
-        });
+        }
+        if (!PactMatching.combinesWithOr(rule) || failures.size() == matchers.size()) {
+            out.addAll(failures);
+        }
     }
 
     private static void query(
@@ -366,6 +371,9 @@ final class PactHttp {
 
     /** The matchers of a single-value rule: {@code {"combine": "AND", "matchers": [...]}} or a bare matcher. */
     private static List<JsonNode> matchersOf(JsonNode rule) {
+        if (!rule.has("matchers") && rule.size() == 1 && rule.has("$")) {
+            rule = rule.get("$"); // a path or status rule keyed by $, as some tools write it
+        }
         List<JsonNode> out = new ArrayList<>();
         if (rule.has("matchers")) {
             rule.get("matchers").forEach(m -> out.add(PactMatching.normalised(m)));

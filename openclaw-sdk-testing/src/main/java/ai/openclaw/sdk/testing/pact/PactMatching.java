@@ -24,14 +24,18 @@ final class PactMatching {
             Pattern.compile("^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$");
 
     private final Map<PactPath, List<JsonNode>> rules;
+    /** The paths whose matchers combine with OR (any one passing is enough) rather than AND. */
+    private final java.util.Set<PactPath> anyOf;
 
-    private PactMatching(Map<PactPath, List<JsonNode>> rules) {
+    private PactMatching(Map<PactPath, List<JsonNode>> rules, java.util.Set<PactPath> anyOf) {
         this.rules = rules;
+        this.anyOf = anyOf;
     }
 
     /** The rules of one category ({@code {"$.id": {"matchers": [...]}}}); null for none. */
     static PactMatching of(@Nullable JsonNode category) {
         Map<PactPath, List<JsonNode>> rules = new LinkedHashMap<>();
+        java.util.Set<PactPath> anyOf = new java.util.HashSet<>();
         if (category != null) {
             for (Iterator<Map.Entry<String, JsonNode>> it = category.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
@@ -43,10 +47,14 @@ final class PactMatching {
                     matchers.add(normalised(list)); // V2 style: the matcher itself
                 }
                 String key = e.getKey().startsWith("$") ? e.getKey() : "$." + e.getKey();
-                rules.put(PactPath.parse(key), matchers);
+                PactPath path = PactPath.parse(key);
+                rules.put(path, matchers);
+                if (combinesWithOr(e.getValue())) {
+                    anyOf.add(path);
+                }
             }
         }
-        return new PactMatching(rules);
+        return new PactMatching(rules, anyOf);
     }
 
     /**
@@ -70,8 +78,13 @@ final class PactMatching {
         return copy;
     }
 
+    /** Whether a rule's matchers combine with OR ({@code "combine": "OR"}); AND otherwise. */
+    static boolean combinesWithOr(JsonNode rule) {
+        return rule.path("combine").asText("AND").equalsIgnoreCase("OR");
+    }
+
     /** The matchers of the heaviest rule path for {@code path}, and whether that path is exactly the value's. */
-    private record Selected(List<JsonNode> matchers, boolean exact) {}
+    private record Selected(List<JsonNode> matchers, boolean exact, boolean or) {}
 
     private @Nullable Selected select(PactPath path) {
         long best = 0;
@@ -82,7 +95,7 @@ final class PactMatching {
             // the heaviest path; on a tie, one naming this very value wins over one cascading from above
             if (w > best || (w > 0 && w == best && selected != null && exact && !selected.exact)) {
                 best = w;
-                selected = new Selected(e.getValue(), exact);
+                selected = new Selected(e.getValue(), exact, anyOf.contains(e.getKey()));
             }
         }
         return selected;
@@ -227,11 +240,15 @@ final class PactMatching {
             }
             return;
         }
+        List<PactMismatch> failures = new ArrayList<>();
         for (JsonNode m : selected.matchers) {
             String failure = check(m, expected, actual);
             if (failure != null) {
-                out.add(new PactMismatch(where, describe(m, expected), show(actual), failure));
+                failures.add(new PactMismatch(where, describe(m, expected), show(actual), failure));
             }
+        }
+        if (!selected.or || failures.size() == selected.matchers.size()) {
+            out.addAll(failures); // AND: every failure; OR: only when none passed
         }
     }
 
