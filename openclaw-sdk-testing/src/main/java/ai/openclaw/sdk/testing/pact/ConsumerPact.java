@@ -363,8 +363,8 @@ public final class ConsumerPact {
                 status.put("combine", "AND");
                 status.putArray("matchers").add(r.statusRule.deepCopy());
             }
-            headers(out, rules, generators, r.headers, r.hasBody ? "application/json" : null);
-            body(out, rules, generators, r.hasBody, r.body, "application/json");
+            headers(out, rules, generators, r.headers, r.hasBody ? r.contentType : null);
+            body(out, rules, generators, r.hasBody, r.body, r.contentType);
             finish(out, rules, generators);
             return out;
         }

@@ -189,7 +189,7 @@ public final class MockProvider implements AutoCloseable {
                 b.withHeader(h.getKey(), PactFiles.joined(h.getValue()));
             }
             if (response.path("body").has("content")) {
-                b.withBody(response.path("body").get("content").toString());
+                b.withBody(PactHttp.bodyText(response.path("body")));
             }
             return b.build();
         }

@@ -68,6 +68,16 @@ final class PactHttp {
         return out;
     }
 
+    /**
+     * The bytes to send for a V4 body: a JSON document as JSON; text content (XML, plain text) as itself unless its
+     * content type says JSON.
+     */
+    static String bodyText(JsonNode body) {
+        JsonNode content = body.path("content");
+        boolean json = body.path("contentType").asText("application/json").contains("json");
+        return content.isTextual() && !json ? content.asText() : content.toString();
+    }
+
     /** The body part of a request, response or message (V4 {@code {"content": ...}}). */
     static void body(
             JsonNode expected,
@@ -91,6 +101,13 @@ final class PactHttp {
                 && matchersOf(rootRule).stream()
                         .anyMatch(m -> m.path("match").asText().equals("contentType"))) {
             value("body", rootRule, PactMatching.show(content), actual == null ? "" : actual, out);
+            return;
+        }
+        if (content.isTextual()
+                && PactXml.looksLikeXml(content.asText())
+                && (expected.path("contentType").asText("").contains("xml")
+                        || content.asText().stripLeading().startsWith("<?xml"))) {
+            out.addAll(PactXml.compare(PactMatching.of(rules), content.asText(), actual, allowUnexpectedKeys));
             return;
         }
         if (content.isTextual() && text(content.asText(), rules, actual, out)) {

@@ -102,6 +102,64 @@ final class PactMatching {
     }
 
     /**
+     * The mismatches of a single text value (an XML attribute or text, say) at {@code path} under the rule that
+     * applies there; null when no rule applies (the caller compares for equality). Numbers written as text pass the
+     * {@code integer}, {@code decimal} and {@code number} matchers as numbers would.
+     */
+    @Nullable
+    List<PactMismatch> checkText(String part, PactPath path, String expected, String actual) {
+        Selected selected = select(path);
+        if (selected == null) {
+            return null;
+        }
+        List<PactMismatch> failures = new ArrayList<>();
+        for (JsonNode m : selected.matchers) {
+            if (m.path("match").asText().equals("type") && (m.has("min") || m.has("max"))) {
+                continue; // sizes are judged where the repeated element is counted
+            }
+            String failure = check(m, textValue(m, expected), textValue(m, actual));
+            if (failure != null) {
+                failures.add(new PactMismatch(part + " " + path, describe(m, null), actual, failure));
+            }
+        }
+        return !selected.or || failures.size() == selected.matchers.size() ? failures : List.of();
+    }
+
+    private static JsonNode textValue(JsonNode matcher, String text) {
+        String kind = matcher.path("match").asText();
+        if (kind.equals("integer") || kind.equals("decimal") || kind.equals("number")) {
+            try {
+                BigDecimal n = new BigDecimal(text.trim());
+                return text.contains(".") || text.contains("e") || text.contains("E")
+                        ? com.fasterxml.jackson.databind.node.DecimalNode.valueOf(n)
+                        : com.fasterxml.jackson.databind.node.BigIntegerNode.valueOf(n.toBigIntegerExact());
+            } catch (NumberFormatException | ArithmeticException e) {
+                return com.fasterxml.jackson.databind.node.TextNode.valueOf(text);
+            }
+        }
+        return com.fasterxml.jackson.databind.node.TextNode.valueOf(text);
+    }
+
+    /** The {@code min} and {@code max} of a type rule written for exactly {@code path}, as {min, max}; null for none. */
+    int @Nullable [] sizes(PactPath path) {
+        Selected selected = select(path);
+        if (selected == null || !selected.exact) {
+            return null;
+        }
+        for (JsonNode m : selected.matchers) {
+            if (m.has("min") || m.has("max")) {
+                return new int[] {m.path("min").asInt(0), m.path("max").asInt(Integer.MAX_VALUE)};
+            }
+        }
+        return null;
+    }
+
+    /** Whether any rule applies at {@code path}, its own or one cascading from above. */
+    boolean defined(PactPath path) {
+        return select(path) != null;
+    }
+
+    /**
      * Compares a whole body or value.
      *
      * @param part how mismatches name the part ({@code body}, {@code header X-Request-Id})

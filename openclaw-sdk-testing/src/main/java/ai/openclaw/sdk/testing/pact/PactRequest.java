@@ -76,6 +76,21 @@ public final class PactRequest {
         return this;
     }
 
+    /**
+     * A body that is not JSON (XML, plain text, CSV...), sent with this {@code Content-Type}; compared as XML when the
+     * type says XML, as text otherwise.
+     *
+     * <pre>{@code
+     * PactRequest.post("/orders").body("<order id=\"o-1\"/>", "application/xml")
+     * }</pre>
+     */
+    public PactRequest body(String content, String contentType) {
+        this.body = com.fasterxml.jackson.databind.node.TextNode.valueOf(Objects.requireNonNull(content, "content"));
+        this.contentType = Objects.requireNonNull(contentType, "contentType");
+        this.hasBody = true;
+        return this;
+    }
+
     /** A JSON body (maps, lists, records, matchers). */
     public PactRequest body(@Nullable Object body) {
         this.body = body;

@@ -22,6 +22,7 @@ public final class PactResponse {
     Object body;
 
     boolean hasBody;
+    String contentType = "application/json";
 
     /** A V4 {@code statusCode} matcher; null to match the status exactly. */
     com.fasterxml.jackson.databind.node.@Nullable ObjectNode statusRule;
@@ -120,6 +121,17 @@ public final class PactResponse {
     /** A header the response must carry. */
     public PactResponse header(String name, Object value) {
         headers.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+        return this;
+    }
+
+    /**
+     * A body that is not JSON (XML, plain text, CSV...), answered with this {@code Content-Type}; compared as XML when
+     * the type says XML, as text otherwise.
+     */
+    public PactResponse body(String content, String contentType) {
+        this.body = com.fasterxml.jackson.databind.node.TextNode.valueOf(Objects.requireNonNull(content, "content"));
+        this.contentType = Objects.requireNonNull(contentType, "contentType");
+        this.hasBody = true;
         return this;
     }
 

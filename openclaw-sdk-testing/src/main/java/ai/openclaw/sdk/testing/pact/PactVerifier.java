@@ -334,8 +334,7 @@ public final class PactVerifier {
         b.method(
                 method,
                 body.has("content")
-                        ? HttpRequest.BodyPublishers.ofString(
-                                body.get("content").toString())
+                        ? HttpRequest.BodyPublishers.ofString(PactHttp.bodyText(body))
                         : HttpRequest.BodyPublishers.noBody());
         HttpResponse<String> response;
         try {

@@ -1,0 +1,79 @@
+package ai.openclaw.sdk.testing.pact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** XML bodies: written, answered as XML by the mock, compared element by element, parsed safely. */
+class PactXmlTest {
+    private static final String ORDER = "<?xml version=\"1.0\"?><order id=\"o-1\"><line sku=\"A\">2</line></order>";
+
+    @RegisterExtension
+    final PactDirectory directory = new PactDirectory();
+
+    @Test
+    void anXmlResponseIsAnsweredAsXmlAndWrittenWithItsType() throws Exception {
+        ConsumerPact pact = ConsumerPact.between("billing-service", "order-service")
+                .uponReceiving(
+                        "an order as XML",
+                        PactRequest.get("/orders/o-1").header("Accept", "application/xml"),
+                        PactResponse.status(200).body(ORDER, "application/xml"))
+                .build();
+        try (MockProvider orders = MockProvider.start(pact)) {
+            HttpResponse<String> r = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(orders.baseUrl().resolve("/orders/o-1"))
+                                    .header("Accept", "application/xml")
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(r.body()).isEqualTo(ORDER);
+            assertThat(r.headers().firstValue("Content-Type")).hasValue("application/xml");
+            String file = Files.readString(orders.verify());
+            assertThat(file).contains("\"contentType\" : \"application/xml\"");
+        }
+    }
+
+    private static ObjectNode expected(String xml) {
+        ObjectNode response = JsonNodeFactory.instance.objectNode().put("status", 200);
+        response.putObject("body").put("content", xml).put("contentType", "application/xml");
+        return response;
+    }
+
+    @Test
+    void elementsAttributesAndTextAreComparedAndNamedByPath() {
+        assertThat(PactHttp.matchResponse(expected(ORDER), 200, Map.of(), ORDER.replace("o-1", "o-1")))
+                .isEmpty();
+        assertThat(PactHttp.matchResponse(expected(ORDER), 200, Map.of(), ORDER.replace(">2<", ">3<")))
+                .extracting(PactMismatch::toString)
+                .singleElement()
+                .asString()
+                .contains("body $.order.line['#text']")
+                .contains("expected the text '2'");
+        assertThat(PactHttp.matchResponse(expected(ORDER), 200, Map.of(), ORDER.replace("sku=\"A\"", "")))
+                .extracting(PactMismatch::toString)
+                .singleElement()
+                .asString()
+                .contains("body $.order.line['@sku']");
+    }
+
+    @Test
+    void documentsWithADoctypeAreRefusedAndNothingIsFetched() {
+        String evil = "<?xml version=\"1.0\"?><!DOCTYPE order [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + "<order id=\"o-1\"><line sku=\"A\">&x;</line></order>";
+        assertThat(PactHttp.matchResponse(expected(ORDER), 200, Map.of(), evil))
+                .extracting(PactMismatch::toString)
+                .singleElement()
+                .asString()
+                .contains("the body is not well-formed XML")
+                .contains("DOCTYPE")
+                .doesNotContain("root:");
+    }
+}
