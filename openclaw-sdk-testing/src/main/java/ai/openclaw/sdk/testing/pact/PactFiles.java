@@ -181,15 +181,33 @@ final class PactFiles {
         }
         List<ObjectNode> out = new ArrayList<>();
         int index = 0;
+        // version 1.0 compared query strings as strings; version 1.1 on as parameters in any order
+        boolean rawQueries = specificationVersion(doc).matches("1(\\.0(\\.\\d+)?)?");
         for (JsonNode i : doc.path("interactions")) {
             ObjectNode o = object(source, "/interactions/" + index++, i);
-            out.add(o.has("type") ? o.deepCopy() : httpFromV3(o));
+            ObjectNode http = o.has("type") ? o.deepCopy() : httpFromV3(o);
+            if (rawQueries && o.path("request").path("query").isTextual()) {
+                ((ObjectNode) http.get("request"))
+                        .put("query", o.path("request").path("query").asText());
+            }
+            out.add(http);
         }
         index = 0;
         for (JsonNode m : doc.path("messages")) {
             out.add(messageFromV3(object(source, "/messages/" + index++, m)));
         }
         return new Pact(source, consumer, provider, out);
+    }
+
+    /** The specification version a pact declares ({@code metadata.pactSpecification.version} and older spellings). */
+    static String specificationVersion(JsonNode doc) {
+        JsonNode metadata = doc.path("metadata");
+        for (String key : List.of("pactSpecification", "pact-specification")) {
+            if (metadata.path(key).has("version")) {
+                return metadata.path(key).path("version").asText();
+            }
+        }
+        return metadata.path("pactSpecificationVersion").asText("");
     }
 
     private static ObjectNode object(String source, String pointer, JsonNode node) {

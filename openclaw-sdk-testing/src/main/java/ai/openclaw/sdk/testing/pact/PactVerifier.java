@@ -312,6 +312,9 @@ public final class PactVerifier {
         StringBuilder url = new StringBuilder(baseUrl.toString().replaceAll("/$", ""))
                 .append(request.path("path").asText("/"));
         String sep = "?";
+        if (request.path("query").isTextual() && !request.path("query").asText().isEmpty()) {
+            url.append('?').append(request.path("query").asText()); // a version-1.0 query string, sent as it is
+        }
         for (Iterator<Map.Entry<String, JsonNode>> it = request.path("query").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> q = it.next();
             for (JsonNode v : q.getValue().isArray()

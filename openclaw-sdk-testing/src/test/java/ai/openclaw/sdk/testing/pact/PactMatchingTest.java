@@ -277,4 +277,36 @@ class PactMatchingTest {
                 .extracting(PactMismatch::where)
                 .contains("header X-Id", "body $.id", "body $.tags");
     }
+
+    @Test
+    void versionOneComparesQueryStringsAsStringsAndLaterVersionsAsParameters(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        for (String version : new String[] {"1.0.0", "1.1.0"}) {
+            String pact = "{\"consumer\":{\"name\":\"c\"},\"provider\":{\"name\":\"p\"},\"interactions\":[{"
+                    + "\"description\":\"d\",\"request\":{\"method\":\"GET\",\"path\":\"/path\","
+                    + "\"query\":\"alligator=Mary&hippo=John\"},\"response\":{\"status\":200}}],"
+                    + "\"metadata\":{\"pactSpecification\":{\"version\":\"" + version + "\"}}}";
+            java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("c-p-" + version + ".json"), pact);
+            JsonNode request = PactFiles.read(file).interactions().get(0).get("request");
+            boolean v1 = version.equals("1.0.0");
+            for (String query : new String[] {"hippo=John&alligator=Mary", "alligator=Mary&hippo=John&"}) {
+                assertThat(PactHttp.matchRequest(request, new PactHttp.Request("GET", "/path", query, Map.of(), null)))
+                        .as(version + " " + query)
+                        .hasSize(v1 ? 1 : 0);
+            }
+        }
+    }
+
+    @Test
+    void matchersCombinedWithOrNeedOnlyOneToPass() throws Exception {
+        JsonNode rules = JSON.readTree("{\"$.v\":{\"combine\":\"OR\",\"matchers\":[{\"match\":\"regex\","
+                + "\"regex\":\"^a$\"},{\"match\":\"integer\"}]}}");
+        JsonNode expected = JSON.readTree("{\"v\":\"a\"}");
+        PactMatching matching = PactMatching.of(rules);
+        assertThat(matching.compare("body", expected, JSON.readTree("{\"v\":7}"), false))
+                .isEmpty();
+        assertThat(matching.compare("body", expected, JSON.readTree("{\"v\":\"b\"}"), false))
+                .as("neither passes: both are reported")
+                .hasSize(2);
+    }
 }
