@@ -173,8 +173,10 @@ class EventsOverRedisIT {
         assertThat(logContext)
                 .as("log lines inside the handler carry the trace (MDC)")
                 .containsExactly(consumer.getTraceId() + "/" + consumer.getSpanId());
-        assertThat(redis.command("XPENDING", "user.created", "billing-service").toString())
-                .startsWith("[0,");
+        // the acknowledgement follows the handler's span: wait for it rather than race it
+        await("the event is acknowledged", () -> redis.command("XPENDING", "user.created", "billing-service")
+                .toString()
+                .startsWith("[0,"));
     }
 
     @Test

@@ -154,6 +154,30 @@ final class PactMatching {
         return null;
     }
 
+    /** Whether a rule names every item of the array at {@code array} ({@code $.a[*]}, {@code $.a[*].b}). */
+    private boolean ruledItems(PactPath array) {
+        int n = array.length();
+        for (PactPath rule : rules.keySet()) {
+            if (rule.length() > n
+                    && rule.segments().get(n).equals("[*]")
+                    && new PactPath(rule.segments().subList(0, n)).weight(array) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the rule that applies at {@code key} (a key of the object at {@code object}) names it by {@code *}. */
+    private boolean ruledByWildcard(PactPath object, PactPath key) {
+        int n = object.length();
+        for (PactPath rule : rules.keySet()) {
+            if (rule.length() == n + 1 && rule.segments().get(n).equals(".*") && rule.weight(key) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether any rule applies at {@code path}, its own or one cascading from above. */
     boolean defined(PactPath path) {
         return select(path) != null;
@@ -218,16 +242,22 @@ final class PactMatching {
                     compare(part, path.key(e.getKey()), e.getValue(), a, allowUnexpectedKeys, out);
                 }
             }
-            if (!allowUnexpectedKeys) {
-                for (Iterator<String> it = actual.fieldNames(); it.hasNext(); ) {
-                    String k = it.next();
-                    if (!expected.has(k)) {
-                        out.add(new PactMismatch(
-                                part + " " + path.key(k),
-                                "no such key",
-                                show(actual.get(k)),
-                                "unexpected key '" + k + "'"));
-                    }
+            JsonNode firstValue =
+                    expected.isEmpty() ? null : expected.elements().next();
+            for (Iterator<String> it = actual.fieldNames(); it.hasNext(); ) {
+                String k = it.next();
+                if (expected.has(k)) {
+                    continue;
+                }
+                if (firstValue != null && ruledByWildcard(path, path.key(k))) {
+                    // a rule for any key ($.person.*): a key the example lacks is judged like its first value
+                    compare(part, path.key(k), firstValue, actual.get(k), allowUnexpectedKeys, out);
+                } else if (!allowUnexpectedKeys) {
+                    out.add(new PactMismatch(
+                            part + " " + path.key(k),
+                            "no such key",
+                            show(actual.get(k)),
+                            "unexpected key '" + k + "'"));
                 }
             }
             return;
@@ -243,6 +273,19 @@ final class PactMatching {
             }
             if (selected != null && selected.exact && hasAny(selected.matchers, "eachValue")) {
                 eachOf(part, path, expected, actual, selected.matchers, out);
+                return;
+            }
+            boolean itemsRuled = selected == null && ruledItems(path);
+            if (itemsRuled) {
+                // rules for every item ($.dates[*]) and none for the array: the items are judged by the example's,
+                // however many there are
+                if (expected.isEmpty()) {
+                    return;
+                }
+                for (int i = 0; i < actual.size(); i++) {
+                    JsonNode e = expected.get(Math.min(i, expected.size() - 1));
+                    compare(part, path.index(i), e, actual.get(i), allowUnexpectedKeys, out);
+                }
                 return;
             }
             boolean ownMatcher = selected != null && selected.exact && hasAny(selected.matchers, "notEmpty");

@@ -309,4 +309,35 @@ class PactMatchingTest {
                 .as("neither passes: both are reported")
                 .hasSize(2);
     }
+
+    @Test
+    void rulesForEveryItemLetTheArrayHoldAnyNumberOfThem() throws Exception {
+        PactMatching dates = PactMatching.of(JSON.readTree(
+                "{\"$.dates[*]\":{\"matchers\":[{\"match\":\"regex\",\"regex\":\"\\\\d{2}/\\\\d{2}/\\\\d{4}\"}]}}"));
+        JsonNode expected = JSON.readTree("{\"dates\":[\"29/10/2015\"]}");
+        assertThat(dates.compare("body", expected, JSON.readTree("{\"dates\":[\"01/11/2010\",\"15/12/2014\"]}"), true))
+                .isEmpty();
+        assertThat(dates.compare("body", expected, JSON.readTree("{\"dates\":[\"01/11/2010\",\"soon\"]}"), true))
+                .extracting(PactMismatch::where)
+                .containsExactly("body $.dates[1]");
+        assertThat(PactMatching.of(null)
+                        .compare("body", expected, JSON.readTree("{\"dates\":[\"29/10/2015\",\"x\"]}"), true))
+                .as("without rules the array must be as long as the example")
+                .isNotEmpty();
+    }
+
+    @Test
+    void aRuleForAnyKeyJudgesKeysTheExampleLacksByItsFirstValue() throws Exception {
+        PactMatching anyKey = PactMatching.of(JSON.readTree("{\"$.person.*\":{\"matchers\":[{\"match\":\"type\"}]}}"));
+        JsonNode expected = JSON.readTree("{\"person\":{\"name\":\"Any name\"}}");
+        assertThat(anyKey.compare(
+                        "body",
+                        expected,
+                        JSON.readTree("{\"person\":{\"name\":\"Jon\",\"nationality\":\"AU\"}}"),
+                        true))
+                .isEmpty();
+        assertThat(anyKey.compare("body", expected, JSON.readTree("{\"person\":{\"name\":\"Jon\",\"age\":39}}"), true))
+                .extracting(PactMismatch::where)
+                .containsExactly("body $.person.age");
+    }
 }
