@@ -163,7 +163,21 @@ final class PactFiles {
      *
      * @param source where it came from, for messages
      */
-    record Pact(String source, String consumer, String provider, List<ObjectNode> interactions) {}
+    record Pact(
+            String source,
+            String consumer,
+            String provider,
+            List<ObjectNode> interactions,
+            ai.openclaw.sdk.pact.@org.jspecify.annotations.Nullable BrokerPact broker) {
+        Pact(String source, String consumer, String provider, List<ObjectNode> interactions) {
+            this(source, consumer, provider, interactions, null);
+        }
+
+        /** Whether a failure of this pact leaves the verification passing (a pending pact from a broker). */
+        boolean pending() {
+            return broker != null && broker.pending();
+        }
+    }
 
     static Pact read(Path file) {
         try {
