@@ -6,6 +6,7 @@ import ai.openclaw.sdk.cli.internal.ContractsCommand;
 import ai.openclaw.sdk.cli.internal.DeployCommand;
 import ai.openclaw.sdk.cli.internal.EventsCommand;
 import ai.openclaw.sdk.cli.internal.ExitCode;
+import ai.openclaw.sdk.cli.internal.PactsCommand;
 import ai.openclaw.sdk.cli.internal.VersionProvider;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -35,6 +36,7 @@ import picocli.CommandLine.Command;
             ContractsCommand.class,
             DeployCommand.class,
             EventsCommand.class,
+            PactsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class OpenClawCli {

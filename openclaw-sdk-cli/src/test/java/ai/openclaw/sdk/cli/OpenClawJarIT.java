@@ -55,4 +55,37 @@ class OpenClawJarIT {
         assertThat(r.err()).contains(".openclaw/services.yaml: no such file").doesNotContain("\tat ");
         assertThat(openclaw("--version").out()).startsWith("openclaw ");
     }
+
+    @Test
+    void theJarVerifiesAPactFromAFileWithNothingMissingFromItsClassPath(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path pact = dir.resolve("billing-service-user-service.json");
+        Files.writeString(
+                pact,
+                "{\"consumer\":{\"name\":\"billing-service\"},\"provider\":{\"name\":\"user-service\"},"
+                        + "\"interactions\":[{\"type\":\"Synchronous/HTTP\",\"key\":\"k\",\"description\":\"d\","
+                        + "\"request\":{\"method\":\"GET\",\"path\":\"/users/u-1\"},\"response\":{\"status\":200}}]}");
+        com.sun.net.httpserver.HttpServer provider = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        provider.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        });
+        provider.start();
+        try {
+            Result r = openclaw(
+                    "pacts",
+                    "verify",
+                    "--provider",
+                    "user-service",
+                    "--provider-base-url",
+                    "http://127.0.0.1:" + provider.getAddress().getPort(),
+                    "--pact",
+                    pact.toString());
+            assertThat(r.exit()).as(r.err()).isEqualTo(1);
+            assertThat(r.err()).contains("expected the status 200").doesNotContain("NoClassDefFoundError");
+        } finally {
+            provider.stop(0);
+        }
+    }
 }

@@ -64,9 +64,10 @@ public final class PactVerifier {
     private final List<Object> producers = new ArrayList<>();
     private @Nullable ContractRegistry contracts;
     private @Nullable PactBroker resultsBroker;
+    private @Nullable URI stateChangeUrl;
     private @Nullable String providerVersion;
     private @Nullable String providerBranch;
-    private final java.util.function.Consumer<String> warnings =
+    private java.util.function.Consumer<String> warnings =
             m -> org.slf4j.LoggerFactory.getLogger(PactVerifier.class).warn(m);
     private ObjectMapper json = JsonMappers.standard();
     private final HttpClient http =
@@ -153,8 +154,7 @@ public final class PactVerifier {
             for (BrokerPact p : broker.pactsForVerification(provider, verification)) {
                 PactFiles.Pact pact = PactFiles.parse(p.url().toString(), p.document());
                 out.add(new PactFiles.Pact(pact.source(), pact.consumer(), pact.provider(), pact.interactions(), p));
-                p.notices().forEach(n -> org.slf4j.LoggerFactory.getLogger(PactVerifier.class)
-                        .info("{} -> {}: {}", p.consumer(), p.provider(), n));
+                p.notices().forEach(n -> warnings.accept(p.consumer() + " -> " + p.provider() + ": " + n));
             }
             return out;
         });
@@ -169,6 +169,26 @@ public final class PactVerifier {
     public PactVerifier publishResults(String providerVersion, @Nullable String providerBranch) {
         this.providerVersion = Objects.requireNonNull(providerVersion, "providerVersion");
         this.providerBranch = providerBranch;
+        return this;
+    }
+
+    /**
+     * Provider states set up by the provider itself over HTTP, for a provider not running inside this test: each
+     * state is {@code POST}ed to {@code url} as {@code {"state": name, "params": {...}, "action": "setup"}} (and
+     * {@code "teardown"} after the interaction); a JSON object in the answer gives values to {@code ProviderState}
+     * generators. A non-2xx answer fails the interaction. {@link State} methods, if any, run too.
+     */
+    public PactVerifier stateChangeUrl(URI url) {
+        this.stateChangeUrl = Objects.requireNonNull(url, "url");
+        return this;
+    }
+
+    /**
+     * Where reports go that do not fail the verification: a pending pact's failures, the broker's notices about the
+     * pacts it selected. Default: this class's SLF4J logger, at WARN.
+     */
+    public PactVerifier reports(java.util.function.Consumer<String> sink) {
+        this.warnings = Objects.requireNonNull(sink, "sink");
         return this;
     }
 
@@ -365,11 +385,46 @@ public final class PactVerifier {
                     }
                 }
             }
+            if (stateChangeUrl != null) {
+                found = true;
+                values.putAll(postState(name, s.path("params"), action));
+            }
             if (!found && action == State.Action.SETUP) {
                 throw new AssertionError("no @State(\"" + name + "\") method sets up this provider state");
             }
         }
         return values;
+    }
+
+    private Map<String, Object> postState(String name, JsonNode params, State.Action action) {
+        ObjectNode body = PactFiles.NODES.objectNode();
+        body.put("state", name);
+        body.set("params", params.isObject() ? params : PactFiles.NODES.objectNode());
+        body.put("action", action == State.Action.SETUP ? "setup" : "teardown");
+        URI url = Objects.requireNonNull(stateChangeUrl);
+        try {
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(url)
+                            .timeout(Duration.ofSeconds(30))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() / 100 != 2) {
+                throw new AssertionError(
+                        "the state change URL answered " + r.statusCode() + " to " + action + " of '" + name + "'");
+            }
+            JsonNode answer = r.body().isBlank() ? null : PactFiles.JSON.readTree(r.body());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> values =
+                    answer != null && answer.isObject() ? json.convertValue(answer, Map.class) : Map.of();
+            return values;
+        } catch (IOException e) {
+            throw new AssertionError("the state change URL could not be reached for '" + name + "': " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted setting up '" + name + "'", e);
+        }
     }
 
     private static List<Method> allMethods(Class<?> type) {
