@@ -279,13 +279,7 @@ final class PactMatching {
             if (itemsRuled) {
                 // rules for every item ($.dates[*]) and none for the array: the items are judged by the example's,
                 // however many there are
-                if (expected.isEmpty()) {
-                    return;
-                }
-                for (int i = 0; i < actual.size(); i++) {
-                    JsonNode e = expected.get(Math.min(i, expected.size() - 1));
-                    compare(part, path.index(i), e, actual.get(i), allowUnexpectedKeys, out);
-                }
+                itemsLikeTheExample(part, path, expected, actual, allowUnexpectedKeys, out);
                 return;
             }
             boolean ownMatcher = selected != null && selected.exact && hasAny(selected.matchers, "notEmpty");
@@ -314,13 +308,7 @@ final class PactMatching {
                         }
                     }
                 }
-                if (expected.isEmpty()) {
-                    return;
-                }
-                for (int i = 0; i < actual.size(); i++) {
-                    JsonNode e = expected.get(Math.min(i, expected.size() - 1));
-                    compare(part, path.index(i), e, actual.get(i), allowUnexpectedKeys, out);
-                }
+                itemsLikeTheExample(part, path, expected, actual, allowUnexpectedKeys, out);
                 return;
             }
             if (expected.size() != actual.size()) {
@@ -350,6 +338,23 @@ final class PactMatching {
         }
         if (!selected.or || failures.size() == selected.matchers.size()) {
             out.addAll(failures); // AND: every failure; OR: only when none passed
+        }
+    }
+
+    /** Each actual item judged by the example's item at its index, or its last one: the array's length is free. */
+    private void itemsLikeTheExample(
+            String part,
+            PactPath path,
+            JsonNode expected,
+            JsonNode actual,
+            boolean allowUnexpectedKeys,
+            List<PactMismatch> out) {
+        if (expected.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < actual.size(); i++) {
+            JsonNode e = expected.get(Math.min(i, expected.size() - 1));
+            compare(part, path.index(i), e, actual.get(i), allowUnexpectedKeys, out);
         }
     }
 
