@@ -164,7 +164,8 @@ final class PactXml {
             PactPath childPath = path.key(e.getKey());
             List<Element> like = expected.get(e.getKey());
             if (like == null) {
-                if (!allowUnexpected) {
+                // where a rule says "elements like these" (a type rule on the parent), another kind is unexpected
+                if (!allowUnexpected || rules.defined(childPath)) {
                     out.add(new PactMismatch(
                             "body " + childPath,
                             "no such element",

@@ -76,4 +76,24 @@ class PactXmlTest {
                 .contains("DOCTYPE")
                 .doesNotContain("root:");
     }
+
+    @Test
+    void underATypeRuleAnotherKindOfChildIsUnexpectedEvenInAResponse() throws Exception {
+        String people = "<?xml version=\"1.0\"?><people><person>Fred</person></people>";
+        ObjectNode expected = expected(people);
+        expected.set(
+                "matchingRules",
+                PactFiles.JSON.readTree("{\"body\":{\"$.people\":{\"matchers\":[{\"match\":\"type\"}]}}}"));
+        assertThat(PactHttp.matchResponse(
+                        expected, 200, Map.of(), people.replace("</people>", "<person>George</person></people>")))
+                .as("more children of the kind the rule describes")
+                .isEmpty();
+        assertThat(PactHttp.matchResponse(
+                        expected, 200, Map.of(), people.replace("</people>", "<cat>Tom</cat></people>")))
+                .extracting(PactMismatch::toString)
+                .singleElement()
+                .asString()
+                .contains("body $.people.cat")
+                .contains("unexpected element <cat>");
+    }
 }
