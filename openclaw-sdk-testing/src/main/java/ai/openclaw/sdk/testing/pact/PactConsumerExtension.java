@@ -65,13 +65,13 @@ public final class PactConsumerExtension
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        Object instance = context.getRequiredTestInstance();
+        List<Object> instances = context.getRequiredTestInstances().getAllInstances(); // outermost first
         List<MockProvider> mocks = new ArrayList<>();
         Map<String, @Nullable String> replaced = new LinkedHashMap<>();
         Running running = new Running(mocks, replaced);
         try {
             for (Method m : pactMethods(context.getRequiredTestClass(), context.getRequiredTestMethod())) {
-                ConsumerPact pact = call(m, instance);
+                ConsumerPact pact = call(m, instanceFor(m, instances));
                 for (MockProvider other : mocks) {
                     if (other.pact().provider().equals(pact.provider())) {
                         throw new ExtensionConfigurationException(
@@ -151,20 +151,35 @@ public final class PactConsumerExtension
         running.mocks.forEach(MockProvider::close);
     }
 
-    /** The {@code @Pact} methods a test names, or the class's only one. */
-    static List<Method> pactMethods(Class<?> testClass, Method test) {
-        Map<String, Method> all = new java.util.TreeMap<>(); // by name: messages list them in a stable order
-        for (Class<?> c = testClass; c != null && c != Object.class; c = c.getSuperclass()) {
-            for (Method m : c.getDeclaredMethods()) {
-                if (m.isAnnotationPresent(Pact.class)) {
-                    check(m);
-                    all.putIfAbsent(m.getName(), m);
-                }
+    /** The test instance (of a {@code @Nested} class or one enclosing it) that declares {@code m}. */
+    private static @Nullable Object instanceFor(Method m, List<Object> instances) {
+        for (int i = instances.size() - 1; i >= 0; i--) {
+            if (m.getDeclaringClass().isInstance(instances.get(i))) {
+                return instances.get(i);
             }
         }
+        return null; // static, or declared where no instance is: call() says so
+    }
+
+    /**
+     * The {@code @Pact} methods a test names, or the class's only one; a {@code @Nested} class sees those of the
+     * classes enclosing it too, its own first.
+     */
+    static List<Method> pactMethods(Class<?> testClass, Method test) {
+        Map<String, Method> all = new java.util.TreeMap<>(); // by name: messages list them in a stable order
         PactTestFor names = test.getAnnotation(PactTestFor.class);
-        if (names == null) {
-            names = testClass.getAnnotation(PactTestFor.class);
+        for (Class<?> level = testClass; level != null; level = level.getEnclosingClass()) {
+            for (Class<?> c = level; c != null && c != Object.class; c = c.getSuperclass()) {
+                for (Method m : c.getDeclaredMethods()) {
+                    if (m.isAnnotationPresent(Pact.class)) {
+                        check(m);
+                        all.putIfAbsent(m.getName(), m);
+                    }
+                }
+            }
+            if (names == null) {
+                names = level.getAnnotation(PactTestFor.class);
+            }
         }
         if (names == null || names.value().length == 0) {
             if (all.size() != 1) {
@@ -195,9 +210,13 @@ public final class PactConsumerExtension
         }
     }
 
-    private static ConsumerPact call(Method m, Object instance) {
+    private static ConsumerPact call(Method m, @Nullable Object instance) {
         try {
             m.setAccessible(true);
+            if (!Modifier.isStatic(m.getModifiers()) && instance == null) {
+                throw new ExtensionConfigurationException("@Pact method " + m.getName() + " is an instance method of "
+                        + m.getDeclaringClass().getSimpleName() + ", which has no instance here: make it static");
+            }
             Object pact = m.invoke(Modifier.isStatic(m.getModifiers()) ? null : instance);
             if (pact == null) {
                 throw new ExtensionConfigurationException("@Pact method " + m.getName() + " returned null");

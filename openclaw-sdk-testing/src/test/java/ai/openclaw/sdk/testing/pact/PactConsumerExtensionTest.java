@@ -262,6 +262,35 @@ class PactConsumerExtensionTest {
         assertThat(failure(tests)).contains("name its pacts with @PactTestFor").contains("[a, b]");
     }
 
+    @PactConsumerTest
+    static class Outer {
+        static final List<String> SEEN = new ArrayList<>();
+
+        @Pact
+        ConsumerPact users() {
+            return PactConsumerExtensionTest.users(false);
+        }
+
+        @org.junit.jupiter.api.Nested
+        class Inner {
+            @Test
+            void usesTheEnclosingClassesPact(URI users) throws Exception {
+                SEEN.add(get(users, "/users/u-1"));
+            }
+        }
+    }
+
+    @Test
+    void aNestedClassUsesThePactsOfTheClassesEnclosingIt() {
+        Outer.SEEN.clear();
+        Events tests = run(Outer.class);
+
+        tests.assertStatistics(s -> s.succeeded(1).failed(0));
+        assertThat(Outer.SEEN).containsExactly("200 {\"id\":\"u-1\"}");
+        assertThat(read("billing-service-user-service.json").path("interactions"))
+                .hasSize(1);
+    }
+
     private static Events run(Class<?> testClass) {
         return EngineTestKit.engine("junit-jupiter")
                 .selectors(selectClass(testClass))
