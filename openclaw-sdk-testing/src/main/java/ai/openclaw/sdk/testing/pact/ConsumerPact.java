@@ -347,8 +347,9 @@ public final class ConsumerPact {
                     generators.set("query", queryGenerators);
                 }
             }
-            headers(out, rules, generators, r.headers, r.hasBody ? r.contentType : null);
-            body(out, rules, generators, r.hasBody, r.body, r.contentType);
+            String contentType = contentTypeOf(r.body, r.contentType);
+            headers(out, rules, generators, r.headers, r.hasBody ? contentType : null);
+            body(out, rules, generators, r.hasBody, r.body, contentType);
             finish(out, rules, generators);
             return out;
         }
@@ -363,10 +364,21 @@ public final class ConsumerPact {
                 status.put("combine", "AND");
                 status.putArray("matchers").add(r.statusRule.deepCopy());
             }
-            headers(out, rules, generators, r.headers, r.hasBody ? r.contentType : null);
-            body(out, rules, generators, r.hasBody, r.body, r.contentType);
+            String contentType = contentTypeOf(r.body, r.contentType);
+            headers(out, rules, generators, r.headers, r.hasBody ? contentType : null);
+            body(out, rules, generators, r.hasBody, r.body, contentType);
             finish(out, rules, generators);
             return out;
+        }
+
+        /** The body's content type: a {@code contentType} matcher's own, else the one given. */
+        private static String contentTypeOf(@Nullable Object body, String given) {
+            if (body instanceof PactMatcher m
+                    && m.rule != null
+                    && m.rule.path("match").asText().equals("contentType")) {
+                return m.rule.path("value").asText(given);
+            }
+            return given;
         }
 
         private static void finish(ObjectNode out, ObjectNode rules, ObjectNode generators) {
@@ -418,8 +430,29 @@ public final class ConsumerPact {
             if (!has) {
                 return;
             }
-            PactBody body = PactBody.of(value, json);
             ObjectNode b = out.putObject("body");
+            if (value instanceof Binary binary) {
+                b.put("content", java.util.Base64.getEncoder().encodeToString(binary.bytes()));
+                b.put("contentType", contentType);
+                b.put("contentTypeHint", "BINARY");
+                b.put("encoded", "base64");
+                return;
+            }
+            if (value instanceof PactMatcher m && m.example instanceof byte[] bytes) {
+                // a matcher over binary content (contentType): the bytes are the example, the rule judges them
+                b.put("content", java.util.Base64.getEncoder().encodeToString(bytes));
+                b.put("contentType", contentType);
+                b.put("contentTypeHint", "BINARY");
+                b.put("encoded", "base64");
+                ObjectNode rule = PactFiles.NODES.objectNode();
+                ObjectNode root = rule.putObject("$");
+                root.put("combine", "AND");
+                root.putArray("matchers")
+                        .add(java.util.Objects.requireNonNull(m.rule).deepCopy());
+                rules.set("body", rule);
+                return;
+            }
+            PactBody body = PactBody.of(value, json);
             b.set("content", body.example());
             b.put("contentType", contentType);
             b.put("contentTypeHint", "TEXT");

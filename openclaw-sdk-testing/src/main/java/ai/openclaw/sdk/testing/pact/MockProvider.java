@@ -151,7 +151,7 @@ public final class MockProvider implements AutoCloseable {
                     q < 0 ? url : url.substring(0, q),
                     q < 0 ? null : url.substring(q + 1),
                     headers,
-                    request.getBodyAsString());
+                    PactHttp.received(request.getBody(), request.getHeader("Content-Type")));
             List<String> near = new ArrayList<>();
             for (ObjectNode i : pact.interactions()) {
                 if (!i.path("type").asText().equals(PactFiles.HTTP)) {
@@ -189,7 +189,7 @@ public final class MockProvider implements AutoCloseable {
                 b.withHeader(h.getKey(), PactFiles.joined(h.getValue()));
             }
             if (response.path("body").has("content")) {
-                b.withBody(PactHttp.bodyText(response.path("body")));
+                b.withBody(PactHttp.bodyBytes(response.path("body")));
             }
             return b.build();
         }

@@ -87,6 +87,47 @@ final class PactHttp {
         return content.isTextual() && !json ? content.asText() : content.toString();
     }
 
+    /** The bytes to send for a V4 body: base64 content ({@code "encoded": "base64"}) decoded, else its text in UTF-8. */
+    static byte[] bodyBytes(JsonNode body) {
+        if (base64(body)) {
+            return java.util.Base64.getMimeDecoder().decode(body.path("content").asText());
+        }
+        return bodyText(body).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static boolean base64(JsonNode body) {
+        return body.path("encoded").asText("").equalsIgnoreCase("base64");
+    }
+
+    /**
+     * A body as it came, as text: UTF-8 where its type is textual (or not given), else one character per byte
+     * (ISO-8859-1), so that binary bodies reach the matchers unchanged.
+     */
+    static @Nullable String received(byte @Nullable [] bytes, @Nullable String contentType) {
+        if (bytes == null) {
+            return null;
+        }
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        boolean textual = type.isEmpty()
+                || type.startsWith("text/")
+                || type.contains("json")
+                || type.contains("xml")
+                || type.contains("x-www-form-urlencoded")
+                || type.contains("javascript")
+                || type.contains("charset=");
+        return new String(bytes, textual ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+    }
+
+    /** The bytes a received body stood for: one per character where all fit a byte (see {@link #received}), else UTF-8. */
+    static byte[] bytesOf(String received) {
+        for (int i = 0; i < received.length(); i++) {
+            if (received.charAt(i) > 0xff) {
+                return received.getBytes(StandardCharsets.UTF_8);
+            }
+        }
+        return received.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
     /** The body part of a request, response or message (V4 {@code {"content": ...}}). */
     static void body(
             JsonNode expected,
@@ -106,6 +147,19 @@ final class PactHttp {
         }
         JsonNode content = expected.get("content");
         JsonNode rootRule = rules == null ? null : rules.get("$");
+        if (base64(expected)
+                && (rootRule == null
+                        || matchersOf(rootRule).stream()
+                                .noneMatch(m -> m.path("match").asText().equals("contentType")))) {
+            // binary content: the same bytes
+            byte[] want = bodyBytes(expected);
+            byte[] got = actual == null ? new byte[0] : bytesOf(actual);
+            if (!java.util.Arrays.equals(want, got)) {
+                out.add(new PactMismatch(
+                        "body", want.length + " bytes", got.length + " bytes", "expected the same binary content"));
+            }
+            return;
+        }
         if (rootRule != null
                 && matchersOf(rootRule).stream()
                         .anyMatch(m -> m.path("match").asText().equals("contentType"))) {

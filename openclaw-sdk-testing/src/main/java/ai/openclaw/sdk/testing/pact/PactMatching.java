@@ -505,7 +505,7 @@ final class PactMatching {
                 }
             case "contentType":
                 String want = matcher.path("value").asText();
-                String seen = ContentTypes.detect(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                String seen = ContentTypes.detect(PactHttp.bytesOf(text));
                 return seen != null && PactHttp.sameMediaType(want, seen)
                         ? null
                         : "expected content of type " + want + (seen == null ? "" : ", found " + seen);

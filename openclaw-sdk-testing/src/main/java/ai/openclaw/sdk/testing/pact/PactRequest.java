@@ -91,6 +91,17 @@ public final class PactRequest {
         return this;
     }
 
+    /**
+     * A binary body (an image, a PDF...) with its {@code Content-Type}: recorded base64-encoded ({@code "encoded":
+     * "base64"}) and compared byte for byte, unless a {@link PactMatchers#contentType} rule judges it by its kind.
+     */
+    public PactRequest body(byte[] content, String contentType) {
+        this.body = new Binary(content.clone());
+        this.contentType = Objects.requireNonNull(contentType, "contentType");
+        this.hasBody = true;
+        return this;
+    }
+
     /** A JSON body (maps, lists, records, matchers). */
     public PactRequest body(@Nullable Object body) {
         this.body = body;

@@ -135,6 +135,17 @@ public final class PactResponse {
         return this;
     }
 
+    /**
+     * A binary body (an image, a PDF...) with its {@code Content-Type}: recorded base64-encoded ({@code "encoded":
+     * "base64"}) and compared byte for byte, unless a {@link PactMatchers#contentType} rule judges it by its kind.
+     */
+    public PactResponse body(byte[] content, String contentType) {
+        this.body = new Binary(content.clone());
+        this.contentType = Objects.requireNonNull(contentType, "contentType");
+        this.hasBody = true;
+        return this;
+    }
+
     /** A JSON body (with matchers); sent with {@code Content-Type: application/json} unless a header says otherwise. */
     public PactResponse body(@Nullable Object body) {
         this.body = body;

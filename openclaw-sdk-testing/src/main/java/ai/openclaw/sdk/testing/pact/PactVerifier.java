@@ -479,11 +479,11 @@ public final class PactVerifier {
         b.method(
                 method,
                 body.has("content")
-                        ? HttpRequest.BodyPublishers.ofString(PactHttp.bodyText(body))
+                        ? HttpRequest.BodyPublishers.ofByteArray(PactHttp.bodyBytes(body))
                         : HttpRequest.BodyPublishers.noBody());
-        HttpResponse<String> response;
+        HttpResponse<byte[]> raw;
         try {
-            response = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            raw = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             problems.add("the provider could not be reached at " + baseUrl + ": " + e);
             return;
@@ -492,16 +492,20 @@ public final class PactVerifier {
             problems.add("interrupted");
             return;
         }
+        String text = PactHttp.received(
+                raw.body(), raw.headers().firstValue("Content-Type").orElse(null));
         Map<String, String> headers = new LinkedHashMap<>();
-        response.headers().map().forEach((k, v) -> headers.put(k, String.join(", ", v)));
-        PactHttp.matchResponse(interaction.path("response"), response.statusCode(), headers, response.body())
+        raw.headers().map().forEach((k, v) -> headers.put(k, String.join(", ", v)));
+        HttpResponse<byte[]> response = raw;
+        String responseBody = text == null ? "" : text;
+        PactHttp.matchResponse(interaction.path("response"), response.statusCode(), headers, responseBody)
                 .forEach(m -> problems.add(m.toString()));
         if (contracts != null) {
             HttpContract contract = contracts.httpContract(provider).orElse(null);
             if (contract != null) {
                 JsonNode tree = null;
                 try {
-                    tree = response.body().isEmpty() ? null : PactFiles.JSON.readTree(response.body());
+                    tree = responseBody.isEmpty() ? null : PactFiles.JSON.readTree(responseBody);
                 } catch (IOException e) {
                     // not JSON: the pact comparison reports it when a body was expected
                 }
