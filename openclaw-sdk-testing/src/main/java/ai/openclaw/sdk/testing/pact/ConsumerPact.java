@@ -350,6 +350,7 @@ public final class ConsumerPact {
             String contentType = contentTypeOf(r.body, r.contentType);
             headers(out, rules, generators, r.headers, r.hasBody ? contentType : null);
             body(out, rules, generators, r.hasBody, r.body, contentType);
+            extraBodyRules(rules, r.bodyRules);
             finish(out, rules, generators);
             return out;
         }
@@ -367,8 +368,25 @@ public final class ConsumerPact {
             String contentType = contentTypeOf(r.body, r.contentType);
             headers(out, rules, generators, r.headers, r.hasBody ? contentType : null);
             body(out, rules, generators, r.hasBody, r.body, contentType);
+            extraBodyRules(rules, r.bodyRules);
             finish(out, rules, generators);
             return out;
+        }
+
+        /** Rules given by path ({@code bodyRule}), added to the body's own. */
+        private static void extraBodyRules(ObjectNode rules, Map<String, PactMatcher> extra) {
+            if (extra.isEmpty()) {
+                return;
+            }
+            ObjectNode body = rules.has("body") ? (ObjectNode) rules.get("body") : rules.putObject("body");
+            extra.forEach((path, m) -> {
+                ObjectNode entry = body.has(path) ? (ObjectNode) body.get(path) : body.putObject(path);
+                if (!entry.has("combine")) {
+                    entry.put("combine", "AND");
+                }
+                (entry.has("matchers") ? (ArrayNode) entry.get("matchers") : entry.putArray("matchers"))
+                        .add(Objects.requireNonNull(m.rule).deepCopy());
+            });
         }
 
         /** The body's content type: a {@code contentType} matcher's own, else the one given. */

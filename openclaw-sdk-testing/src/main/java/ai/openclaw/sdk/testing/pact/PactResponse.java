@@ -22,6 +22,7 @@ public final class PactResponse {
     Object body;
 
     boolean hasBody;
+    final Map<String, PactMatcher> bodyRules = new LinkedHashMap<>();
     String contentType = "application/json";
 
     /** A V4 {@code statusCode} matcher; null to match the status exactly. */
@@ -143,6 +144,30 @@ public final class PactResponse {
         this.body = new Binary(content.clone());
         this.contentType = Objects.requireNonNull(contentType, "contentType");
         this.hasBody = true;
+        return this;
+    }
+
+    /**
+     * A matching rule for a place in the body given by its Pact path, for bodies whose matchers cannot stand inside
+     * them: XML ({@code $.order.line['@sku']}, {@code $.order.line['#text']}), or text ({@code $}). The matcher's
+     * example is not used; the body's own value at that place is the example.
+     *
+     * <pre>{@code
+     * PactResponse.status(200).body("<order id=\"o-1\"><line sku=\"A\">2</line></order>", "application/xml")
+     *         .bodyRule("$.order['@id']", regex("^o-[0-9]+$", "o-1"))
+     *         .bodyRule("$.order.line['#text']", integer(2))
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when the path does not start with {@code $} or the matcher is not a value
+     *     matcher
+     */
+    public PactResponse bodyRule(String path, PactMatcher matcher) {
+        PactPath.parse(Objects.requireNonNull(path, "path"));
+        if (Objects.requireNonNull(matcher, "matcher").shape != PactMatcher.Shape.VALUE) {
+            throw new IllegalArgumentException(
+                    "bodyRule takes a value matcher (like, regex, integer, ...), not " + matcher);
+        }
+        bodyRules.put(path, matcher);
         return this;
     }
 

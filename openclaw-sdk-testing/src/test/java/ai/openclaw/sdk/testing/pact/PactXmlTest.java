@@ -1,7 +1,9 @@
 package ai.openclaw.sdk.testing.pact;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpClient;
@@ -95,5 +97,34 @@ class PactXmlTest {
                 .asString()
                 .contains("body $.people.cat")
                 .contains("unexpected element <cat>");
+    }
+
+    @Test
+    void rulesForAnXmlBodyAreGivenByPathAndJudgeTheProvider() throws Exception {
+        ConsumerPact pact = ConsumerPact.between("billing-service", "order-service")
+                .uponReceiving(
+                        "an order as XML, loosely",
+                        PactRequest.get("/orders/o-1"),
+                        PactResponse.status(200)
+                                .body(ORDER, "application/xml")
+                                .bodyRule("$.order['@id']", PactMatchers.regex("^o-[0-9]+$", "o-1"))
+                                .bodyRule("$.order.line['#text']", PactMatchers.integer(2)))
+                .build();
+        JsonNode rules = pact.toJson().at("/interactions/0/response/matchingRules/body");
+        assertThat(rules.fieldNames()).toIterable().containsExactly("$.order['@id']", "$.order.line['#text']");
+        JsonNode response = pact.toJson().at("/interactions/0/response");
+
+        Map<String, String> xml = Map.of("Content-Type", "application/xml");
+        assertThat(PactHttp.matchResponse(
+                        response, 200, xml, ORDER.replace("o-1", "o-77").replace(">2<", ">40<")))
+                .isEmpty();
+        assertThat(PactHttp.matchResponse(response, 200, xml, ORDER.replace(">2<", ">two<")))
+                .extracting(PactMismatch::toString)
+                .singleElement()
+                .asString()
+                .contains("$.order.line['#text']")
+                .contains("expected an integer");
+        assertThatThrownBy(() -> PactResponse.status(200).bodyRule("order.id", PactMatchers.like("x")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
