@@ -14,16 +14,9 @@ import org.jspecify.annotations.Nullable;
  *         .body(Map.of("id", like("u-1"), "email", regex(".+@.+", "ada@example.com")))
  * }</pre>
  */
-public final class PactResponse {
+public final class PactResponse extends PactMessagePart<PactResponse> {
     final int status;
     final Map<String, Object> headers = new LinkedHashMap<>();
-
-    @Nullable
-    Object body;
-
-    boolean hasBody;
-    final Map<String, PactMatcher> bodyRules = new LinkedHashMap<>();
-    String contentType = "application/json";
 
     /** A V4 {@code statusCode} matcher; null to match the status exactly. */
     com.fasterxml.jackson.databind.node.@Nullable ObjectNode statusRule;
@@ -125,56 +118,8 @@ public final class PactResponse {
         return this;
     }
 
-    /**
-     * A body that is not JSON (XML, plain text, CSV...), answered with this {@code Content-Type}; compared as XML when
-     * the type says XML, as text otherwise.
-     */
-    public PactResponse body(String content, String contentType) {
-        this.body = com.fasterxml.jackson.databind.node.TextNode.valueOf(Objects.requireNonNull(content, "content"));
-        this.contentType = Objects.requireNonNull(contentType, "contentType");
-        this.hasBody = true;
-        return this;
-    }
-
-    /**
-     * A binary body (an image, a PDF...) with its {@code Content-Type}: recorded base64-encoded ({@code "encoded":
-     * "base64"}) and compared byte for byte, unless a {@link PactMatchers#contentType} rule judges it by its kind.
-     */
-    public PactResponse body(byte[] content, String contentType) {
-        this.body = new Binary(content.clone());
-        this.contentType = Objects.requireNonNull(contentType, "contentType");
-        this.hasBody = true;
-        return this;
-    }
-
-    /**
-     * A matching rule for a place in the body given by its Pact path, for bodies whose matchers cannot stand inside
-     * them: XML ({@code $.order.line['@sku']}, {@code $.order.line['#text']}), or text ({@code $}). The matcher's
-     * example is not used; the body's own value at that place is the example.
-     *
-     * <pre>{@code
-     * PactResponse.status(200).body("<order id=\"o-1\"><line sku=\"A\">2</line></order>", "application/xml")
-     *         .bodyRule("$.order['@id']", regex("^o-[0-9]+$", "o-1"))
-     *         .bodyRule("$.order.line['#text']", integer(2))
-     * }</pre>
-     *
-     * @throws IllegalArgumentException when the path does not start with {@code $} or the matcher is not a value
-     *     matcher
-     */
-    public PactResponse bodyRule(String path, PactMatcher matcher) {
-        PactPath.parse(Objects.requireNonNull(path, "path"));
-        if (Objects.requireNonNull(matcher, "matcher").shape != PactMatcher.Shape.VALUE) {
-            throw new IllegalArgumentException(
-                    "bodyRule takes a value matcher (like, regex, integer, ...), not " + matcher);
-        }
-        bodyRules.put(path, matcher);
-        return this;
-    }
-
-    /** A JSON body (with matchers); sent with {@code Content-Type: application/json} unless a header says otherwise. */
-    public PactResponse body(@Nullable Object body) {
-        this.body = body;
-        this.hasBody = true;
+    @Override
+    PactResponse self() {
         return this;
     }
 }
