@@ -108,6 +108,22 @@ class ApiDiffRulesTest {
     }
 
     @Test
+    void aSchemeNoLongerOfferingAScopeBreaksOnlyOperationsThatAskForIt() {
+        String readOnly = SCHEMES.replace("scopes: {read: read, write: write}", "scopes: {read: read}");
+        JsonNode asksForRead = doc("security: [{oauth: [read]}]\n" + OK, SCHEMES);
+        assertThat(ApiDiff.between(asksForRead, doc("security: [{oauth: [read]}]\n" + OK, readOnly))
+                        .changes())
+                .as("write was never asked for here")
+                .isEmpty();
+        JsonNode asksForWrite = doc("security: [{oauth: [write]}]\n" + OK, SCHEMES);
+        assertThat(ApiDiff.between(asksForWrite, doc("security: [{oauth: [write]}]\n" + OK, readOnly))
+                        .breakingChanges())
+                .extracting(ApiChange::kind, ApiChange::detail)
+                .contains(org.assertj.core.groups.Tuple.tuple(
+                        "security-scheme-changed", "oauth: flow clientCredentials scope write removed"));
+    }
+
+    @Test
     void undefinedSchemesAreRefusedWithTheirPlace() {
         assertThatThrownBy(() -> ApiDiff.between(doc(OK, SCHEMES), doc("security: [{nope: []}]\n" + OK, SCHEMES)))
                 .isInstanceOf(ContractException.class)

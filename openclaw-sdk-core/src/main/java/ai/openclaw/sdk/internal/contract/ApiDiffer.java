@@ -103,9 +103,16 @@ public final class ApiDiffer {
         JsonNode news = requirements(newDoc, n);
         String where = n.pointer() + "/security";
         Set<String> changedSchemes = new LinkedHashSet<>();
+        Map<String, Set<String>> scopesAskedFor = new LinkedHashMap<>();
+        for (JsonNode alternative : olds) {
+            alternative.properties().forEach(e -> {
+                Set<String> scopes = scopesAskedFor.computeIfAbsent(e.getKey(), k -> new LinkedHashSet<>());
+                e.getValue().forEach(scope -> scopes.add(scope.asText()));
+            });
+        }
         for (JsonNode alternative : olds) {
             alternative.fieldNames().forEachRemaining(name -> {
-                String change = schemeChange(name);
+                String change = schemeChange(name, scopesAskedFor.getOrDefault(name, Set.of()));
                 if (change != null && changedSchemes.add(name)) {
                     add(
                             "security-scheme-changed",
@@ -222,8 +229,11 @@ public final class ApiDiffer {
         return true;
     }
 
-    /** How a security scheme changed in a way clients notice (type, where an API key goes, HTTP scheme, flows). */
-    private @Nullable String schemeChange(String name) {
+    /**
+     * How a security scheme changed in a way clients notice (type, where an API key goes, HTTP scheme, flow URLs, a
+     * scope the operation asks for no longer offered). Scopes the operation never asked for may come and go.
+     */
+    private @Nullable String schemeChange(String name, Set<String> scopesAskedFor) {
         JsonNode o = Inliner.follow(
                 oldDoc, oldDoc.path("components").path("securitySchemes").path(name));
         JsonNode n = Inliner.follow(
@@ -249,7 +259,8 @@ public final class ApiDiffer {
                 }
             }
             for (var scope : flow.getValue().path("scopes").properties()) {
-                if (!nf.path("scopes").has(scope.getKey())) {
+                if (scopesAskedFor.contains(scope.getKey())
+                        && !nf.path("scopes").has(scope.getKey())) {
                     return "flow " + flow.getKey() + " scope " + scope.getKey() + " removed";
                 }
             }
