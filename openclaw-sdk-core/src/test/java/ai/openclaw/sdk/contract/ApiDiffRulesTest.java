@@ -136,6 +136,20 @@ class ApiDiffRulesTest {
     }
 
     @Test
+    void aDefaultResponseRemovedBreaksOnlyWhenNoSuccessIsLeft() {
+        String withDefault = "responses:\n  '200': {description: ok}\n  default: {description: error}\n";
+        ApiDiff catchAllGone = ApiDiff.between(doc(withDefault, "{}"), doc(OK, "{}"));
+        assertThat(catchAllGone.isBreaking()).isFalse();
+        assertThat(catchAllGone.changes()).extracting(ApiChange::kind).containsExactly("response-removed");
+        ApiDiff answerGone = ApiDiff.between(
+                doc("responses:\n  default: {description: any}\n  '400': {description: bad}\n", "{}"),
+                doc("responses:\n  '400': {description: bad}\n", "{}"));
+        assertThat(answerGone.breakingChanges())
+                .extracting(ApiChange::kind)
+                .containsExactly("success-response-removed");
+    }
+
+    @Test
     void responseHeaders() {
         JsonNode v1 = doc(
                 headers("X-Rate: {required: true, schema: {type: integer}}\nX-Trace: {schema: {type: string}}"), "{}");

@@ -421,7 +421,9 @@ public final class ApiDiffer {
             String status = e.getKey();
             String where = n.pointer() + "/responses/" + status;
             if (!nr.has(status)) {
-                boolean success = status.startsWith("2") || status.equals("default");
+                // a default removed beside a documented success was the catch-all for errors, not the answer clients
+                // waited for
+                boolean success = status.startsWith("2") || (status.equals("default") && !documentsSuccess(nr));
                 add(
                         success ? "success-response-removed" : "response-removed",
                         op,
@@ -440,6 +442,15 @@ public final class ApiDiffer {
                 add("response-added", op, n.pointer() + "/responses/" + e.getKey(), false, e.getKey());
             }
         }
+    }
+
+    private static boolean documentsSuccess(JsonNode responses) {
+        for (var it = responses.fieldNames(); it.hasNext(); ) {
+            if (it.next().startsWith("2")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
