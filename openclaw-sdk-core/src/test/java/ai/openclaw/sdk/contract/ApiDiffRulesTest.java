@@ -135,6 +135,80 @@ class ApiDiffRulesTest {
         return "responses:\n  '200':\n    description: ok\n    headers:\n" + indent(headers, 6);
     }
 
+    /** /items with a GET described by the given YAML lines and a POST that stays; /other stays too. */
+    private static JsonNode withGet(String getLines) {
+        return yaml("openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /other:\n    get:\n"
+                + indent(OK, 6) + "  /items:\n    post:\n" + indent(OK, 6)
+                + (getLines == null ? "" : "    get:\n" + indent(getLines + OK, 6)));
+    }
+
+    @Test
+    void anOperationMayGoOnceDeprecatedAndPastItsSunset() {
+        JsonNode gone = withGet(null);
+        assertThat(ApiDiff.between(withGet(""), gone).breakingChanges())
+                .extracting(ApiChange::kind, ApiChange::detail)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("operation-removed", ""));
+        ApiDiff afterSunset = ApiDiff.between(withGet("deprecated: true\nx-sunset: '2001-08-10'\n"), gone);
+        assertThat(afterSunset.isBreaking()).isFalse();
+        assertThat(afterSunset.changes())
+                .extracting(ApiChange::detail)
+                .containsExactly("deprecated, x-sunset 2001-08-10 passed");
+        assertThat(ApiDiff.between(withGet("deprecated: true\n"), gone).isBreaking())
+                .as("deprecated with no sunset: clients were told")
+                .isFalse();
+        assertThat(ApiDiff.between(withGet("deprecated: true\nx-sunset: '9999-08-10'\n"), gone)
+                        .breakingChanges())
+                .extracting(ApiChange::detail)
+                .containsExactly("removed before its x-sunset date 9999-08-10");
+        assertThat(ApiDiff.between(withGet("deprecated: true\nx-sunset: soon\n"), gone)
+                        .breakingChanges())
+                .extracting(ApiChange::detail)
+                .containsExactly("deprecated, but its x-sunset 'soon' is not a date (RFC 3339)");
+        assertThat(ApiDiff.between(withGet("x-sunset: '2001-08-10'\n"), gone).isBreaking())
+                .as("a sunset without deprecation announces nothing")
+                .isTrue();
+    }
+
+    @Test
+    void aPathMayGoOnlyWhenEveryOperationUnderItMay() {
+        JsonNode before = yaml("openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /other:\n    get:\n"
+                + indent(OK, 6) + "  /items:\n"
+                + "    get:\n" + indent("deprecated: true\nx-sunset: '2001-01-01'\n" + OK, 6)
+                + "    post:\n" + indent("deprecated: true\nx-sunset: '9999-01-01'\n" + OK, 6));
+        JsonNode after =
+                yaml("openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /other:\n    get:\n" + indent(OK, 6));
+        assertThat(ApiDiff.between(before, after).breakingChanges())
+                .extracting(ApiChange::kind, ApiChange::detail)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        "path-removed", "removed before its x-sunset date 9999-01-01"));
+        assertThat(ApiDiff.between(
+                                yaml("openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /other:\n"
+                                        + "    get:\n" + indent(OK, 6) + "  /items:\n    get:\n"
+                                        + indent("deprecated: true\n" + OK, 6)),
+                                after)
+                        .isBreaking())
+                .isFalse();
+    }
+
+    @Test
+    void anOperationAtDraftOrAlphaStabilityPromisesNothing() {
+        JsonNode alpha =
+                withGet("x-stability-level: alpha\nparameters: [{name: q, in: query, schema: {type: string}}]\n");
+        assertThat(ApiDiff.between(alpha, withGet(null)).isBreaking()).isFalse();
+        ApiDiff changed = ApiDiff.between(
+                alpha,
+                withGet("x-stability-level: alpha\n"
+                        + "parameters: [{name: q, in: query, required: true, schema: {type: string}}]\n"));
+        assertThat(changed.isBreaking()).isFalse();
+        assertThat(changed.changes())
+                .extracting(ApiChange::kind, ApiChange::detail)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        "parameter-became-required", "query:q; x-stability-level alpha"));
+        assertThat(ApiDiff.between(withGet("x-stability-level: beta\n"), withGet(null))
+                        .isBreaking())
+                .isTrue();
+    }
+
     @Test
     void aDefaultResponseRemovedBreaksOnlyWhenNoSuccessIsLeft() {
         String withDefault = "responses:\n  '200': {description: ok}\n  default: {description: error}\n";

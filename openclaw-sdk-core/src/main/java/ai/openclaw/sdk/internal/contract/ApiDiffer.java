@@ -4,6 +4,9 @@ import ai.openclaw.sdk.contract.ApiChange;
 import ai.openclaw.sdk.contract.HttpOperation;
 import ai.openclaw.sdk.contract.SchemaChange;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,6 +20,7 @@ public final class ApiDiffer {
     private final JsonNode oldDoc;
     private final JsonNode newDoc;
     private final List<ApiChange> out = new ArrayList<>();
+    private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
 
     private ApiDiffer(JsonNode oldDoc, JsonNode newDoc) {
         this.oldDoc = oldDoc;
@@ -40,23 +44,30 @@ public final class ApiDiffer {
         newOps.forEach(o -> newPaths.add(normalizedPath(o)));
         for (String path : oldPaths) {
             if (!newPaths.contains(path)) {
-                HttpOperation any = oldOps.stream()
+                List<HttpOperation> gone = oldOps.stream()
                         .filter(o -> normalizedPath(o).equals(path))
+                        .toList();
+                HttpOperation any = gone.get(0);
+                // a path may go once every operation under it may: the first that may not says why it breaks
+                Removal removal = gone.stream()
+                        .map(this::removal)
+                        .filter(Removal::breaking)
                         .findFirst()
-                        .orElseThrow();
-                add("path-removed", any.pathTemplate(), parent(any.pointer()), true, "");
+                        .orElseGet(() -> removal(any));
+                add("path-removed", any.pathTemplate(), parent(any.pointer()), removal.breaking(), removal.why());
             }
         }
         for (Map.Entry<String, HttpOperation> e : olds.entrySet()) {
             HttpOperation newOp = news.get(e.getKey());
             if (newOp == null) {
                 if (newPaths.contains(normalizedPath(e.getValue()))) {
+                    Removal removal = removal(e.getValue());
                     add(
                             "operation-removed",
                             e.getValue().toString(),
                             e.getValue().pointer(),
-                            true,
-                            "");
+                            removal.breaking(),
+                            removal.why());
                 }
             } else {
                 operation(e.getValue(), newOp);
@@ -87,10 +98,61 @@ public final class ApiDiffer {
 
     private void operation(HttpOperation o, HttpOperation n) {
         String op = n.toString();
+        int first = out.size();
         parameters(o, n, op);
         requestBody(o, n, op);
         responses(o, n, op);
         security(o, n, op);
+        String stability = unstable(o);
+        if (stability != null) {
+            // an operation still at draft or alpha stability promises nothing: its changes are reported, none breaks
+            for (int i = first; i < out.size(); i++) {
+                ApiChange c = out.get(i);
+                if (c.breaking()) {
+                    String detail = c.detail().isEmpty() ? stability : c.detail() + "; " + stability;
+                    out.set(i, new ApiChange(c.kind(), c.operation(), c.path(), false, detail));
+                }
+            }
+        }
+    }
+
+    /** Whether removing an operation breaks its clients, and why not when it does not. */
+    private record Removal(boolean breaking, String why) {}
+
+    /**
+     * An operation may go without breaking anyone it promised to when it was still at {@code x-stability-level} draft
+     * or alpha, or when it was {@code deprecated} and its {@code x-sunset} date (if any) has passed; removed before its
+     * sunset, or never deprecated, it breaks the clients still calling it.
+     */
+    private Removal removal(HttpOperation op) {
+        String stability = unstable(op);
+        if (stability != null) {
+            return new Removal(false, stability);
+        }
+        JsonNode node = oldDoc.at(op.pointer());
+        if (!node.path("deprecated").asBoolean(false)) {
+            return new Removal(true, "");
+        }
+        JsonNode sunset = node.path("x-sunset");
+        if (!sunset.isValueNode() || sunset.isNull()) {
+            return new Removal(false, "deprecated");
+        }
+        String text = sunset.asText();
+        LocalDate date;
+        try {
+            date = LocalDate.parse(text.length() > 10 && text.charAt(10) == 'T' ? text.substring(0, 10) : text);
+        } catch (DateTimeParseException e) {
+            return new Removal(true, "deprecated, but its x-sunset '" + text + "' is not a date (RFC 3339)");
+        }
+        return date.isAfter(today)
+                ? new Removal(true, "removed before its x-sunset date " + date)
+                : new Removal(false, "deprecated, x-sunset " + date + " passed");
+    }
+
+    /** "x-stability-level draft" (or alpha) for an operation that promises no stability yet, else null. */
+    private @Nullable String unstable(HttpOperation op) {
+        String level = oldDoc.at(op.pointer()).path("x-stability-level").asText("");
+        return level.equals("draft") || level.equals("alpha") ? "x-stability-level " + level : null;
     }
 
     /**
