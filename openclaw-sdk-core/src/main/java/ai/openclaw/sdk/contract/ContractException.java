@@ -24,7 +24,7 @@ public class ContractException extends FindingsException {
      * @param findings every finding
      */
     public ContractException(List<Finding> findings) {
-        super("the contracts", findings);
+        super("the contract set", findings);
     }
 
     /**

@@ -127,6 +127,7 @@ class ApiDiffRulesTest {
     void undefinedSchemesAreRefusedWithTheirPlace() {
         assertThatThrownBy(() -> ApiDiff.between(doc(OK, SCHEMES), doc("security: [{nope: []}]\n" + OK, SCHEMES)))
                 .isInstanceOf(ContractException.class)
+                .hasMessageStartingWith("the contract set has 1 error:")
                 .hasMessageContaining("/paths/~1items/get/security/0/nope")
                 .hasMessageContaining("security scheme 'nope' is not defined");
     }
