@@ -93,6 +93,10 @@ final class PactXml {
         return n.getLocalName() != null ? n.getLocalName() : n.getNodeName();
     }
 
+    private static String namespace(Node n) {
+        return n.getNamespaceURI() == null ? "no namespace" : "namespace " + n.getNamespaceURI();
+    }
+
     private void element(PactPath parent, Element want, Element got) {
         PactPath path = parent.key(name(want));
         String where = "body " + path;
@@ -107,6 +111,15 @@ final class PactXml {
         if (!name(want).equals(name(got))) {
             out.add(new PactMismatch(
                     where, "<" + name(want) + ">", "<" + name(got) + ">", "expected the element " + name(want)));
+            return;
+        }
+        // an element is its namespace and local name: prefixes and where a namespace is declared do not matter
+        if (!java.util.Objects.equals(want.getNamespaceURI(), got.getNamespaceURI())) {
+            out.add(new PactMismatch(
+                    where,
+                    namespace(want),
+                    namespace(got),
+                    "expected the element " + name(want) + " in " + namespace(want)));
             return;
         }
         attributes(path, want, got);

@@ -50,6 +50,27 @@ class PactXmlTest {
     }
 
     @Test
+    void elementsAreTheirNamespaceAndLocalNameNotTheirPrefix() {
+        String expected = "<stock xmlns=\"urn:stock\" xmlns:s=\"urn:sku\"><s:item>A</s:item></stock>";
+        assertThat(PactHttp.matchResponse(
+                        expected(expected),
+                        200,
+                        Map.of(),
+                        "<x:stock xmlns:x=\"urn:stock\"><item xmlns=\"urn:sku\">A</item></x:stock>"))
+                .as("other prefixes, declared elsewhere, same namespaces")
+                .isEmpty();
+        assertThat(PactHttp.matchResponse(
+                        expected(expected), 200, Map.of(), expected.replace("urn:stock", "urn:warehouse")))
+                .extracting(PactMismatch::toString)
+                .singleElement()
+                .asString()
+                .contains("expected the element stock in namespace urn:stock");
+        assertThat(PactHttp.matchResponse(expected("<stock/>"), 200, Map.of(), "<stock xmlns=\"urn:stock\"/>"))
+                .as("a namespace where none was expected")
+                .hasSize(1);
+    }
+
+    @Test
     void elementsAttributesAndTextAreComparedAndNamedByPath() {
         assertThat(PactHttp.matchResponse(expected(ORDER), 200, Map.of(), ORDER.replace("o-1", "o-1")))
                 .isEmpty();
