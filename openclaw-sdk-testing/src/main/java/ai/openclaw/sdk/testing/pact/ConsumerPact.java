@@ -148,6 +148,9 @@ public final class ConsumerPact {
                 .orElseThrow(() -> new AssertionError(
                         "the pact " + consumer + " -> " + provider + " has no message '" + description + "'"));
         JsonNode content = message.path("contents").path("content");
+        if (content.isMissingNode()) {
+            content = PactFiles.NODES.nullNode(); // a message with no contents gives the handler null
+        }
         JsonNode generators = message.path("generators");
         JsonNode contentGenerators = generators.has("content") ? generators.get("content") : generators.get("body");
         if (contentGenerators != null && contentGenerators.isObject()) {

@@ -75,7 +75,10 @@ final class PactFiles {
             out.set("providerStates", v4.get("providerStates").deepCopy());
         }
         if (v4.path("type").asText().equals(MESSAGE)) {
-            out.set("contents", v4.path("contents").path("content").deepCopy());
+            JsonNode content = v4.path("contents").path("content");
+            if (!content.isMissingNode()) {
+                out.set("contents", content.deepCopy());
+            }
             if (v4.has("matchingRules")) {
                 out.set("matchingRules", v4.get("matchingRules").deepCopy());
             }
@@ -251,7 +254,10 @@ final class PactFiles {
         out.set("providerStates", states);
         out.put("key", key(v3.path("description").asText(), states));
         ObjectNode contents = out.putObject("contents");
-        contents.set("content", v3.has("contents") ? v3.get("contents").deepCopy() : NODES.nullNode());
+        if (v3.has("contents")) {
+            // no contents at all is no expectation of them; "contents": null expects null
+            contents.set("content", v3.get("contents").deepCopy());
+        }
         contents.put("contentType", "application/json");
         contents.put("contentTypeHint", "TEXT");
         contents.put("encoded", false);

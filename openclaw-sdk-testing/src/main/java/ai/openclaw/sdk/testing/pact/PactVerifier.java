@@ -577,8 +577,10 @@ public final class PactVerifier {
             producedMetadata.put("contentType", "application/json"); // the content is JSON, as this verifier maps it
         }
         JsonNode all = interaction.path("matchingRules");
-        // version 4 keys a message's content rules 'content'; version 3 'body'
-        JsonNode rules = all.has("content") ? all.get("content") : all.get("body");
+        // version 4 keys a message's content rules 'content'; version 3 'body' (the specification's own cases also
+        // write 'contents')
+        JsonNode rules =
+                all.has("content") ? all.get("content") : all.has("body") ? all.get("body") : all.get("contents");
         PactMatching.of(rules)
                 .compare("body", interaction.path("contents").path("content"), content, true)
                 .forEach(m -> problems.add(m.toString()));
