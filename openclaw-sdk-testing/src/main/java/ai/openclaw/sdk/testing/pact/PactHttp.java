@@ -308,6 +308,14 @@ final class PactHttp {
                             got,
                             "expected the content type " + want + " (its parameters too)"));
                 }
+            } else if (name.equalsIgnoreCase("Accept")) {
+                if (!sameMediaTypes(want, got)) {
+                    out.add(new PactMismatch(
+                            "header " + name,
+                            want,
+                            got,
+                            "expected the media types " + want + " in that order (their parameters too)"));
+                }
             } else {
                 value("header " + name, null, want.replaceAll(",\\s+", ","), got.replaceAll(",\\s+", ","), out);
             }
@@ -407,6 +415,21 @@ final class PactHttp {
             String seen = have.get(key);
             boolean same = seen != null && (key.equals("charset") ? seen.equalsIgnoreCase(value) : seen.equals(value));
             if (!same) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** An Accept header: its media types one by one, in order, each as {@link #sameMediaType} compares them. */
+    static boolean sameMediaTypes(String expected, String actual) {
+        String[] want = expected.split(",");
+        String[] got = actual.split(",");
+        if (want.length != got.length) {
+            return false;
+        }
+        for (int i = 0; i < want.length; i++) {
+            if (!sameMediaType(want[i], got[i])) {
                 return false;
             }
         }

@@ -192,6 +192,32 @@ class PactMatchingTest {
     }
 
     @Test
+    void acceptHeadersCompareTheirMediaTypesInOrder() throws Exception {
+        JsonNode expected = JSON.readTree("{\"method\":\"GET\",\"path\":\"/\","
+                + "\"headers\":{\"Accept\":\"application/json;charset=utf-8, text/plain\"}}");
+        assertThat(PactHttp.matchRequest(
+                        expected,
+                        new PactHttp.Request(
+                                "GET",
+                                "/",
+                                null,
+                                Map.of("Accept", "application/json; charset=UTF-8,text/plain"),
+                                null)))
+                .isEmpty();
+        assertThat(PactHttp.matchRequest(
+                        expected,
+                        new PactHttp.Request(
+                                "GET",
+                                "/",
+                                null,
+                                Map.of("Accept", "text/plain, application/json;charset=utf-8"),
+                                null)))
+                .extracting(PactMismatch::message)
+                .containsExactly("expected the media types application/json;charset=utf-8, text/plain in that order"
+                        + " (their parameters too)");
+    }
+
+    @Test
     void contentTypesCompareTheirTypeAndParametersNotTheirSpelling() {
         assertThat(PactHttp.sameMediaType("application/json;charset=UTF-8", "application/json; charset=utf-8"))
                 .isTrue();
