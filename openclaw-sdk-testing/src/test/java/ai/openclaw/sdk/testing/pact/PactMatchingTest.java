@@ -215,6 +215,12 @@ class PactMatchingTest {
                 .extracting(PactMismatch::message)
                 .containsExactly("expected the media types application/json;charset=utf-8, text/plain in that order"
                         + " (their parameters too)");
+        JsonNode notAMediaType =
+                JSON.readTree("{\"method\":\"GET\",\"path\":\"/\",\"headers\":{\"Accept\":\"alligators\"}}");
+        assertThat(PactHttp.matchRequest(
+                        notAMediaType, new PactHttp.Request("GET", "/", null, Map.of("Accept", "Alligators"), null)))
+                .as("a value that is no media type compares as written")
+                .hasSize(1);
     }
 
     @Test
