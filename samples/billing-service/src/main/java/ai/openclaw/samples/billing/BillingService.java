@@ -2,9 +2,6 @@ package ai.openclaw.samples.billing;
 
 import ai.openclaw.samples.support.SampleEnvironment;
 import ai.openclaw.samples.support.SampleServer;
-import ai.openclaw.samples.support.SampleServer.Problem;
-import ai.openclaw.samples.support.SampleServer.Reply;
-import ai.openclaw.samples.support.SampleServer.Request;
 import ai.openclaw.sdk.client.ClientException;
 import ai.openclaw.sdk.client.HttpStatusException;
 import ai.openclaw.sdk.client.ServiceClients;
@@ -14,6 +11,9 @@ import ai.openclaw.sdk.events.SubscriberHealthCheck;
 import ai.openclaw.sdk.health.HealthRegistry;
 import ai.openclaw.sdk.resilience.CircuitBreakerHealthCheck;
 import ai.openclaw.sdk.resilience.ResiliencePolicies;
+import ai.openclaw.sdk.server.Problem;
+import ai.openclaw.sdk.server.ServerRequest;
+import ai.openclaw.sdk.server.ServerResponse;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.net.URI;
 import java.time.Clock;
@@ -98,7 +98,7 @@ public final class BillingService implements AutoCloseable {
                 .readiness("circuits", CircuitBreakerHealthCheck.of(policies));
         this.server = SampleServer.builder(NAME, env)
                 .route("POST /subscriptions", this::subscribe)
-                .route("GET /subscriptions/{id}", r -> Reply.ok(subscription(r.variable("id"))))
+                .route("GET /subscriptions/{id}", r -> ServerResponse.ok(subscription(r.variable("id"))))
                 .route("POST /invoices", this::invoice)
                 .health(health)
                 .start(port);
@@ -205,7 +205,7 @@ public final class BillingService implements AutoCloseable {
                 .orElseThrow(() -> new Problem(404, "no such subscription", "no subscription " + id));
     }
 
-    private Reply subscribe(Request r) {
+    private ServerResponse subscribe(ServerRequest r) {
         NewSubscription input = r.body(NewSubscription.class);
         UserDirectory.User user = lookUp(input.userId());
         synchronized (this) {
@@ -220,17 +220,17 @@ public final class BillingService implements AutoCloseable {
                     trial ? now.plus(TRIAL).toString() : null,
                     now.toString());
             add(s);
-            return Reply.created(s);
+            return ServerResponse.created(s);
         }
     }
 
-    private Reply invoice(Request r) {
+    private ServerResponse invoice(ServerRequest r) {
         NewInvoice input = r.body(NewInvoice.class);
         Subscription s = Optional.ofNullable(subscriptions.get(input.subscriptionId()))
                 .orElseThrow(
                         () -> new Problem(422, "unknown subscription", "no subscription " + input.subscriptionId()));
         UserDirectory.User user = lookUp(s.userId());
-        return Reply.created(new Invoice(
+        return ServerResponse.created(new Invoice(
                 "in-" + ids.incrementAndGet(),
                 s.id(),
                 user.id(),

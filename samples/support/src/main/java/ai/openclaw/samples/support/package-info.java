@@ -7,7 +7,7 @@
  * <pre>{@code
  * SampleEnvironment env = SampleEnvironment.builder(Path.of("samples")).transport(redis).build();
  * SampleServer server = SampleServer.builder("user-service", env)
- *         .route("GET /users/{id}", r -> SampleServer.Reply.ok(find(r.variable("id"))))
+ *         .route("GET /users/{id}", r -> ServerResponse.ok(find(r.variable("id"))))
  *         .start(8080);
  * }</pre>
  */

@@ -2,13 +2,13 @@ package ai.openclaw.samples.user;
 
 import ai.openclaw.samples.support.SampleEnvironment;
 import ai.openclaw.samples.support.SampleServer;
-import ai.openclaw.samples.support.SampleServer.Problem;
-import ai.openclaw.samples.support.SampleServer.Reply;
-import ai.openclaw.samples.support.SampleServer.Request;
 import ai.openclaw.sdk.events.EventPublisher;
 import ai.openclaw.sdk.events.PublishException;
 import ai.openclaw.sdk.health.HealthRegistry;
 import ai.openclaw.sdk.resilience.ResiliencePolicies;
+import ai.openclaw.sdk.server.Problem;
+import ai.openclaw.sdk.server.ServerRequest;
+import ai.openclaw.sdk.server.ServerResponse;
 import java.net.URI;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -65,7 +65,7 @@ public final class UserService implements AutoCloseable {
         this.health = env.newHealthRegistry();
         this.server = SampleServer.builder(NAME, env)
                 .route("POST /users", this::create)
-                .route("GET /users/{id}", r -> Reply.ok(find(r.variable("id"))))
+                .route("GET /users/{id}", r -> ServerResponse.ok(find(r.variable("id"))))
                 .route("PATCH /users/{id}", this::update)
                 .route("DELETE /users/{id}", this::delete)
                 .route("POST /auth/login", this::login)
@@ -116,7 +116,7 @@ public final class UserService implements AutoCloseable {
         return store.find(id).orElseThrow(() -> new Problem(404, "no such user", "no user " + id));
     }
 
-    private Reply create(Request r) {
+    private ServerResponse create(ServerRequest r) {
         NewUser input = r.body(NewUser.class);
         User user = new User(store.nextId(), input.email(), input.name(), now());
         if (!store.put(user, input.password())) {
@@ -127,10 +127,10 @@ public final class UserService implements AutoCloseable {
                 new Events.UserCreated(user.id(), user.email(), user.name(), user.createdAt()),
                 user.id(),
                 () -> store.remove(user.id()));
-        return Reply.created(user);
+        return ServerResponse.created(user);
     }
 
-    private Reply update(Request r) {
+    private ServerResponse update(ServerRequest r) {
         User before = find(r.variable("id"));
         Changes changes = r.body(Changes.class);
         Map<String, String> changed = new LinkedHashMap<>();
@@ -141,7 +141,7 @@ public final class UserService implements AutoCloseable {
             changed.put("name", changes.name());
         }
         if (changed.isEmpty()) {
-            return Reply.ok(before);
+            return ServerResponse.ok(before);
         }
         User after = new User(
                 before.id(),
@@ -156,25 +156,25 @@ public final class UserService implements AutoCloseable {
                 new Events.UserUpdated(after.id(), changed, now()),
                 after.id(),
                 () -> store.update(before));
-        return Reply.ok(after);
+        return ServerResponse.ok(after);
     }
 
-    private Reply delete(Request r) {
+    private ServerResponse delete(ServerRequest r) {
         String id = r.variable("id");
         User user = find(id);
         publishOrUndo("user.deleted", new Events.UserDeleted(id, now()), id, () -> {});
         store.remove(user.id());
-        return Reply.noContent();
+        return ServerResponse.noContent();
     }
 
-    private Reply login(Request r) {
+    private ServerResponse login(ServerRequest r) {
         Login login = r.body(Login.class);
-        return Reply.ok(store.login(login.email(), login.password())
+        return ServerResponse.ok(store.login(login.email(), login.password())
                 .orElseThrow(() -> new Problem(401, "login failed", "wrong email or password")));
     }
 
-    private Reply refresh(Request r) {
-        return Reply.ok(store.refresh(r.body(Refresh.class).refreshToken())
+    private ServerResponse refresh(ServerRequest r) {
+        return ServerResponse.ok(store.refresh(r.body(Refresh.class).refreshToken())
                 .orElseThrow(() -> new Problem(401, "refresh failed", "unknown or used refresh token")));
     }
 
