@@ -171,6 +171,11 @@ public final class ServerKit {
         }
     }
 
+    /** The service's contract, which requests are checked against. */
+    public HttpContract contract() {
+        return contract;
+    }
+
     /** The largest body a request may carry, in bytes. */
     public int maxBodyBytes() {
         return maxBodyBytes;
