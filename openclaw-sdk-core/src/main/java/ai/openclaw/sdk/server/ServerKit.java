@@ -205,19 +205,23 @@ public final class ServerKit {
                 .setAttribute("service.name", service)
                 .startSpan();
         operation.ifPresent(op -> span.setAttribute("http.route", op.pathTemplate()));
-        Outbound out;
+        Outbound out = null;
         try (Scope ignored = span.makeCurrent();
                 TraceMdc mdc = TraceMdc.of(span)) {
             out = operation.isPresent()
                     ? answer(request, method.orElseThrow(), operation.get(), responder)
                     : noOperation(request, method.orElse(null));
+            return out;
+        } finally {
+            // an Error thrown by the service's code goes on up, but the span still ends, failed
+            if (out != null) {
+                span.setAttribute("http.response.status_code", (long) out.status());
+            }
+            if (out == null || out.status() >= 500) {
+                span.setStatus(StatusCode.ERROR);
+            }
+            span.end();
         }
-        span.setAttribute("http.response.status_code", (long) out.status());
-        if (out.status() >= 500) {
-            span.setStatus(StatusCode.ERROR);
-        }
-        span.end();
-        return out;
     }
 
     /**

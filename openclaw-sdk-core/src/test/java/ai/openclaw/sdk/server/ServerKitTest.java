@@ -235,6 +235,19 @@ class ServerKitTest {
     }
 
     @Test
+    void anErrorThrownByTheCodeGoesOnUpAndItsSpanStillEndsFailed() throws Exception {
+        ServerKit kit = kit().build();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        kit.handle(new ServerKit.Inbound("GET", "/users/u-1", null, Map.of(), new byte[0]), request -> {
+                            throw new AssertionError("out of its depth");
+                        }))
+                .isInstanceOf(AssertionError.class);
+        assertThat(spans.getFinishedSpanItems()).singleElement().satisfies(s -> assertThat(
+                        s.getStatus().getStatusCode())
+                .isEqualTo(io.opentelemetry.api.trace.StatusCode.ERROR));
+    }
+
+    @Test
     void aRepeatedIdempotencyKeyIsAnsweredWithTheFirstResponse() throws Exception {
         AtomicInteger created = new AtomicInteger();
         serve(kit().build(), request -> ServerResponse.created(Map.of("id", "u-" + created.incrementAndGet())));
