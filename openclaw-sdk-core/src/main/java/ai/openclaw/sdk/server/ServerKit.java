@@ -2,6 +2,8 @@ package ai.openclaw.sdk.server;
 
 import ai.openclaw.sdk.catalog.EndpointMatch;
 import ai.openclaw.sdk.catalog.HttpMethod;
+import ai.openclaw.sdk.config.OpenClawSettings;
+import ai.openclaw.sdk.config.SettingKeys;
 import ai.openclaw.sdk.contract.ContractViolation;
 import ai.openclaw.sdk.contract.HttpContract;
 import ai.openclaw.sdk.contract.HttpOperation;
@@ -612,6 +614,30 @@ public final class ServerKit {
                 throw new IllegalArgumentException("maxBodyBytes must not be negative, not " + maxBodyBytes);
             }
             this.maxBodyBytes = maxBodyBytes;
+            return this;
+        }
+
+        /**
+         * Takes what the settings give ({@code openclaw.server.*}: max-body-bytes, response-validation,
+         * idempotency.enabled, idempotency.ttl, idempotency.max-keys); what they leave out keeps its current value.
+         *
+         * @throws OpenClawSettings.SettingsException for a value that cannot be read, naming the key and its source
+         */
+        public Builder settings(OpenClawSettings settings) {
+            Objects.requireNonNull(settings, "settings");
+            maxBodyBytes(settings.integer(SettingKeys.SERVER_MAX_BODY_BYTES, maxBodyBytes));
+            responseValidation(settings.choice(
+                    SettingKeys.SERVER_RESPONSE_VALIDATION, ResponseValidation.class, responseValidation));
+            boolean keys = settings.bool(SettingKeys.SERVER_IDEMPOTENCY_ENABLED, idempotency != null);
+            if (!keys) {
+                idempotency = null;
+            } else if (settings.string(SettingKeys.SERVER_IDEMPOTENCY_TTL).isPresent()
+                    || settings.string(SettingKeys.SERVER_IDEMPOTENCY_MAX_KEYS).isPresent()
+                    || idempotency == null) {
+                idempotency = IdempotencyStore.inMemory(
+                        settings.duration(SettingKeys.SERVER_IDEMPOTENCY_TTL, Duration.ofHours(24)),
+                        settings.integer(SettingKeys.SERVER_IDEMPOTENCY_MAX_KEYS, 10_000));
+            }
             return this;
         }
 

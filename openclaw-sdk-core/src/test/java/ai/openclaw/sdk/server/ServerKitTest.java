@@ -235,6 +235,21 @@ class ServerKitTest {
     }
 
     @Test
+    void settingsConfigureTheKitAndAWrongOneNamesItsKey() throws Exception {
+        ServerKit kit = kit().settings(ai.openclaw.sdk.config.OpenClawSettings.of(Map.of(
+                        "openclaw.server.max-body-bytes", "16",
+                        "openclaw.server.response-validation", "refuse",
+                        "openclaw.server.idempotency.enabled", "false")))
+                .build();
+        assertThat(kit.maxBodyBytes()).isEqualTo(16);
+        assertThat(kit.toString()).contains("responses REFUSE");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> kit().settings(ai.openclaw.sdk.config.OpenClawSettings.of(
+                                Map.of("openclaw.server.response-validation", "sometimes"))))
+                .hasMessage("openclaw.server.response-validation (from given) is not one of off, log, refuse");
+    }
+
+    @Test
     void anErrorThrownByTheCodeGoesOnUpAndItsSpanStillEndsFailed() throws Exception {
         ServerKit kit = kit().build();
         org.assertj.core.api.Assertions.assertThatThrownBy(() ->
