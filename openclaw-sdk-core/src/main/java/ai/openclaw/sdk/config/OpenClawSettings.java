@@ -164,7 +164,7 @@ public final class OpenClawSettings {
     }
 
     /**
-     * A duration: {@code 250ms}, {@code 10s}, {@code 5m}, {@code 2h}, {@code 1d}, or ISO-8601 ({@code PT10S}).
+     * A duration, as {@link #parseDuration} reads it.
      *
      * @throws SettingsException when the value is none of these
      */
@@ -173,7 +173,21 @@ public final class OpenClawSettings {
         if (s == null) {
             return fallback;
         }
-        String v = s.value.trim();
+        try {
+            return parseDuration(s.value);
+        } catch (IllegalArgumentException e) {
+            throw invalid(s, "a duration such as 250ms, 2s, 1m or PT2S");
+        }
+    }
+
+    /**
+     * Reads the duration syntax every {@code openclaw.*} setting uses: {@code 250ms}, {@code 2s}, {@code 1m}, {@code
+     * 2h}, {@code 1d}, or ISO-8601 ({@code PT2S}), in any case.
+     *
+     * @throws IllegalArgumentException when the text is none of these (the message does not repeat it)
+     */
+    public static Duration parseDuration(String text) {
+        String v = text.trim();
         Matcher m = DURATION.matcher(v.toLowerCase(Locale.ROOT));
         if (m.matches()) {
             long n = Long.parseLong(m.group(1));
@@ -186,9 +200,9 @@ public final class OpenClawSettings {
             };
         }
         try {
-            return Duration.parse(v);
+            return Duration.parse(v.toUpperCase(Locale.ROOT));
         } catch (DateTimeParseException e) {
-            throw invalid(s, "a duration such as 250ms, 10s, 5m, 2h or PT10S");
+            throw new IllegalArgumentException("expected a duration such as 250ms, 2s, 1m or PT2S");
         }
     }
 

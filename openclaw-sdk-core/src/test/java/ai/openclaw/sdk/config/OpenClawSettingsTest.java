@@ -93,7 +93,7 @@ class OpenClawSettingsTest {
         assertThatThrownBy(() -> settings.choice("openclaw.a.secret", Mode.class, Mode.OFF))
                 .hasMessageContaining("one of off, log, refuse-all");
         assertThatThrownBy(() -> settings.duration("openclaw.a.secret", Duration.ZERO))
-                .hasMessageContaining("a duration such as 250ms");
+                .hasMessageContaining("a duration such as 250ms, 2s, 1m or PT2S");
     }
 
     @Test

@@ -99,18 +99,17 @@ public final class CapturedResponse extends HttpServletResponseWrapper {
 
     @Override
     public void setDateHeader(String name, long date) {
-        setHeader(
-                name,
-                java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                        java.time.Instant.ofEpochMilli(date).atZone(java.time.ZoneOffset.UTC)));
+        setHeader(name, httpDate(date));
     }
 
     @Override
     public void addDateHeader(String name, long date) {
-        addHeader(
-                name,
-                java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                        java.time.Instant.ofEpochMilli(date).atZone(java.time.ZoneOffset.UTC)));
+        addHeader(name, httpDate(date));
+    }
+
+    private static String httpDate(long epochMillis) {
+        return java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                java.time.Instant.ofEpochMilli(epochMillis).atZone(java.time.ZoneOffset.UTC));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package ai.openclaw.sdk.resilience.internal;
 
+import ai.openclaw.sdk.config.OpenClawSettings;
 import ai.openclaw.sdk.resilience.ResiliencePolicy;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -18,7 +19,6 @@ import java.util.regex.Pattern;
  * {@code <prefix>targets.<service>=<policy name>}. Every unknown setting or malformed value is an error naming the key.
  */
 public final class PolicyProperties {
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
     private static final Pattern RATE = Pattern.compile("(\\d+)\\s*/\\s*(.+)");
 
     /** What the properties say: policies by name, and the policy name of each target. */
@@ -163,21 +163,8 @@ public final class PolicyProperties {
         return all;
     }
 
-    /** {@code 250ms}, {@code 2s}, {@code 1m}, {@code 1h}, or ISO-8601 ({@code PT2S}). */
+    /** The duration syntax of every {@code openclaw.*} setting ({@link OpenClawSettings#parseDuration}). */
     static Duration duration(String v) {
-        Matcher m = DURATION.matcher(v);
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            return switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                default -> Duration.ofHours(n);
-            };
-        }
-        if (v.toUpperCase(Locale.ROOT).startsWith("P")) {
-            return Duration.parse(v.toUpperCase(Locale.ROOT));
-        }
-        throw new IllegalArgumentException("expected a duration such as 250ms, 2s, 1m or PT2S");
+        return OpenClawSettings.parseDuration(v);
     }
 }
