@@ -22,6 +22,22 @@ public final class SettingKeys {
     public static final String SERVER_IDEMPOTENCY_TTL = "openclaw.server.idempotency.ttl";
     /** How many keys the in-memory store keeps (default 10000). */
     public static final String SERVER_IDEMPOTENCY_MAX_KEYS = "openclaw.server.idempotency.max-keys";
+    /** Where a runtime reads the catalog: a path, or {@code classpath:...} (default .openclaw/services.yaml). */
+    public static final String CATALOG = "openclaw.catalog";
+    /** Where a runtime reads the contracts: a directory, or {@code classpath:...} (default contracts). */
+    public static final String CONTRACTS = "openclaw.contracts";
+    /** The Redis a runtime opens for events when it is given no transport ({@code redis://user:password@host:port}). */
+    public static final String REDIS_URL = "openclaw.redis.url";
+    /** A prefix of every stream name, so several systems share one Redis (default none). */
+    public static final String EVENTS_STREAM_PREFIX = "openclaw.events.stream-prefix";
+    /** How long a subscriber's entry may stay unacknowledged before it is redelivered (default 30s). */
+    public static final String EVENTS_PROCESSING_TIMEOUT = "openclaw.events.processing-timeout";
+    /** After how many deliveries a failing event is dead-lettered (default 5). */
+    public static final String EVENTS_MAX_DELIVERIES = "openclaw.events.max-deliveries";
+    /** How many times a handler runs in place per delivery (default 3). */
+    public static final String EVENTS_HANDLER_ATTEMPTS = "openclaw.events.handler-attempts";
+    /** The first wait between in-place attempts, doubling (default 100ms). */
+    public static final String EVENTS_RETRY_BACKOFF = "openclaw.events.retry-backoff";
     /** Resilience policies: {@code openclaw.resilience.<policy>.retry.max-attempts} and the rest (docs/clients.md). */
     public static final String RESILIENCE = "openclaw.resilience.*";
     /** Where a service runs: {@code openclaw.service.<name>.url} (docs/catalog.md#discovery). */
@@ -38,6 +54,14 @@ public final class SettingKeys {
             SERVER_IDEMPOTENCY_ENABLED,
             SERVER_IDEMPOTENCY_TTL,
             SERVER_IDEMPOTENCY_MAX_KEYS,
+            CATALOG,
+            CONTRACTS,
+            REDIS_URL,
+            EVENTS_STREAM_PREFIX,
+            EVENTS_PROCESSING_TIMEOUT,
+            EVENTS_MAX_DELIVERIES,
+            EVENTS_HANDLER_ATTEMPTS,
+            EVENTS_RETRY_BACKOFF,
             RESILIENCE,
             SERVICE,
             PACT_DIR,

@@ -1,0 +1,398 @@
+package ai.openclaw.sdk.runtime;
+
+import ai.openclaw.sdk.catalog.ServiceCatalog;
+import ai.openclaw.sdk.client.ServiceClients;
+import ai.openclaw.sdk.config.OpenClawSettings;
+import ai.openclaw.sdk.config.SettingKeys;
+import ai.openclaw.sdk.contract.ContractRegistry;
+import ai.openclaw.sdk.discovery.ServiceDiscovery;
+import ai.openclaw.sdk.events.EventPublisher;
+import ai.openclaw.sdk.events.EventSubscriber;
+import ai.openclaw.sdk.events.SubscriberHealthCheck;
+import ai.openclaw.sdk.events.redis.RedisHealthCheck;
+import ai.openclaw.sdk.events.redis.RedisTransport;
+import ai.openclaw.sdk.health.HealthRegistry;
+import ai.openclaw.sdk.json.JsonMappers;
+import ai.openclaw.sdk.resilience.ResiliencePolicies;
+import ai.openclaw.sdk.server.ServerKit;
+import ai.openclaw.sdk.transport.EventTransport;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.OpenTelemetry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything one service needs from the SDK, set up once: its catalog, contracts, discovery, resilience policies,
+ * OpenTelemetry, JSON mapper, clock, event transport and settings. It hands out publishers, subscribers, clients,
+ * health and the server kit configured alike — so a subscriber's stream names, mapper and contracts always match the
+ * publishers' — and closes everything it handed out, in order, when it closes.
+ *
+ * <pre>{@code
+ * try (ServiceRuntime runtime = ServiceRuntime.builder("billing-service")
+ *         .settings(OpenClawSettings.load())   // openclaw.catalog, openclaw.contracts, openclaw.redis.url, ...
+ *         .openTelemetry(openTelemetry)
+ *         .build()) {
+ *     EventPublisher publisher = runtime.publisher();
+ *     EventSubscriber subscriber = runtime.subscriber(s -> s.on("user.created", UserCreated.class, handler));
+ *     ServiceClients clients = runtime.clients();
+ *     ServerKit kit = runtime.serverKit().build();
+ *     subscriber.start();
+ *     ...
+ * }   // subscribers, clients, policies, health, and the transport it opened, closed in that order
+ * }</pre>
+ *
+ * <p>A runtime belongs to one service; several services in one process (the samples' demo) each have their own.
+ */
+public final class ServiceRuntime implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceRuntime.class);
+
+    private final String service;
+    private final ServiceCatalog catalog;
+    private final ContractRegistry contracts;
+    private final ServiceDiscovery discovery;
+    private final ResiliencePolicies policies;
+    private final OpenTelemetry openTelemetry;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final EventTransport transport;
+    private final boolean ownsTransport;
+    private final OpenClawSettings settings;
+    private final HealthRegistry health;
+    private final Deque<AutoCloseable> opened = new ArrayDeque<>();
+    private @Nullable EventPublisher publisher;
+    private @Nullable ServiceClients clients;
+    private boolean closed;
+
+    private ServiceRuntime(Builder b) {
+        this.service = b.service;
+        this.settings = b.settings;
+        this.catalog =
+                b.catalog != null ? b.catalog : load(settings, SettingKeys.CATALOG, ".openclaw/services.yaml", true);
+        this.contracts = b.contracts != null ? b.contracts : load(settings, SettingKeys.CONTRACTS, "contracts", false);
+        catalog.service(service); // a runtime is for a service the catalog declares: else UnknownServiceException
+        this.openTelemetry = b.openTelemetry;
+        this.json = b.json;
+        this.clock = b.clock;
+        this.discovery = b.discovery != null
+                ? b.discovery
+                : ServiceDiscovery.builder().catalog(catalog).build();
+        if (b.transport != null) {
+            this.transport = b.transport;
+            this.ownsTransport = false;
+        } else {
+            String url = settings.string(SettingKeys.REDIS_URL)
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "no event transport: give one, or set " + SettingKeys.REDIS_URL + " (OPENCLAW_REDIS_URL)"));
+            this.transport = RedisTransport.create(url);
+            this.ownsTransport = true;
+        }
+        this.policies = ResiliencePolicies.builder()
+                .properties(settings.withPrefix(ResiliencePolicies.PROPERTY_PREFIX))
+                .catalog(catalog)
+                .openTelemetry(openTelemetry)
+                .build();
+        this.health = HealthRegistry.create();
+        if (transport instanceof RedisTransport redis) {
+            health.readiness("redis", RedisHealthCheck.of(redis));
+        }
+    }
+
+    private static <T> T load(OpenClawSettings settings, String key, String fallback, boolean catalog) {
+        String where = settings.string(key, fallback);
+        Object loaded;
+        if (where.startsWith("classpath:")) {
+            String name = where.substring("classpath:".length());
+            loaded = catalog ? ServiceCatalog.loadFromClasspath(name) : ContractRegistry.loadFromClasspath(name);
+        } else {
+            loaded = catalog ? ServiceCatalog.load(Path.of(where)) : ContractRegistry.load(Path.of(where));
+        }
+        @SuppressWarnings("unchecked")
+        T t = (T) loaded;
+        return t;
+    }
+
+    /**
+     * Starts a builder.
+     *
+     * @param service the service's name in the catalog
+     */
+    public static Builder builder(String service) {
+        return new Builder(service);
+    }
+
+    /** The service this runtime is for. */
+    public String service() {
+        return service;
+    }
+
+    /** The system's catalog. */
+    public ServiceCatalog catalog() {
+        return catalog;
+    }
+
+    /** The system's event and HTTP contracts. */
+    public ContractRegistry contracts() {
+        return contracts;
+    }
+
+    /** Where the other services run. */
+    public ServiceDiscovery discovery() {
+        return discovery;
+    }
+
+    /** This service's resilience policies, per target, as the settings and the catalog name them. */
+    public ResiliencePolicies policies() {
+        return policies;
+    }
+
+    /** Traces and metrics. */
+    public OpenTelemetry openTelemetry() {
+        return openTelemetry;
+    }
+
+    /** The JSON mapper of requests, responses and events. */
+    public ObjectMapper json() {
+        return json;
+    }
+
+    /** The clock of timestamps. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Where events are published and read. */
+    public EventTransport transport() {
+        return transport;
+    }
+
+    /** The settings it was built from. */
+    public OpenClawSettings settings() {
+        return settings;
+    }
+
+    /** This service's health checks: the transport's readiness, and each subscriber's, added as they are built. */
+    public HealthRegistry health() {
+        return health;
+    }
+
+    /**
+     * This service's publisher, built on first use: the catalog enforced (only the events the service publishes),
+     * payloads checked against their contracts, traced, retried per the policies, the stream prefix of the settings.
+     */
+    public synchronized EventPublisher publisher() {
+        open();
+        if (publisher == null) {
+            publisher = EventPublisher.builder(service, transport)
+                    .catalog(catalog)
+                    .contracts(contracts)
+                    .objectMapper(json)
+                    .openTelemetry(openTelemetry)
+                    .clock(clock)
+                    .streamPrefix(settings.string(SettingKeys.EVENTS_STREAM_PREFIX, ""))
+                    .policies(policies)
+                    .build();
+        }
+        return publisher;
+    }
+
+    /**
+     * A new subscriber, set up as the publishers are (contracts, mapper, stream prefix, telemetry) and as the settings
+     * say ({@code openclaw.events.*}: in-place attempts and backoff, processing timeout, deliveries before the dead
+     * letter), with its liveness in {@link #health()}; closed with the runtime. Start it when the service is ready.
+     *
+     * @param configure adds the handlers (and anything else)
+     */
+    public synchronized EventSubscriber subscriber(Consumer<EventSubscriber.Builder> configure) {
+        open();
+        EventSubscriber.Builder b = EventSubscriber.builder(service, transport)
+                .contracts(contracts)
+                .objectMapper(json)
+                .openTelemetry(openTelemetry)
+                .clock(clock)
+                .streamPrefix(settings.string(SettingKeys.EVENTS_STREAM_PREFIX, ""));
+        settings.string(SettingKeys.EVENTS_PROCESSING_TIMEOUT)
+                .ifPresent(x ->
+                        b.processingTimeout(settings.duration(SettingKeys.EVENTS_PROCESSING_TIMEOUT, Duration.ZERO)));
+        settings.string(SettingKeys.EVENTS_MAX_DELIVERIES)
+                .ifPresent(x -> b.maxDeliveries(settings.integer(SettingKeys.EVENTS_MAX_DELIVERIES, 0)));
+        settings.string(SettingKeys.EVENTS_HANDLER_ATTEMPTS)
+                .ifPresent(x -> b.handlerAttempts(settings.integer(SettingKeys.EVENTS_HANDLER_ATTEMPTS, 0)));
+        settings.string(SettingKeys.EVENTS_RETRY_BACKOFF)
+                .ifPresent(x -> b.retryBackoff(settings.duration(SettingKeys.EVENTS_RETRY_BACKOFF, Duration.ZERO)));
+        configure.accept(b);
+        EventSubscriber subscriber = b.build();
+        opened.push(subscriber);
+        String name = "subscriber-" + (opened.size());
+        health.liveness(name, SubscriberHealthCheck.liveness(subscriber));
+        return subscriber;
+    }
+
+    /**
+     * This service's clients of the others, built on first use: discovery, each provider's contract checked, W3C trace
+     * context, the policy the catalog names per target.
+     */
+    public synchronized ServiceClients clients() {
+        open();
+        if (clients == null) {
+            clients = ServiceClients.builder(discovery)
+                    .contracts(contracts)
+                    .policies(policies)
+                    .objectMapper(json)
+                    .openTelemetry(openTelemetry)
+                    .build();
+        }
+        return clients;
+    }
+
+    /**
+     * A server kit builder for this service's own API: its contract, telemetry, mapper and the {@code openclaw.server.*}
+     * settings.
+     *
+     * @throws IllegalStateException when the service has no HTTP contract
+     */
+    public ServerKit.Builder serverKit() {
+        open();
+        return ServerKit.builder(
+                        service,
+                        contracts
+                                .httpContract(service)
+                                .orElseThrow(() -> new IllegalStateException(service + " has no HTTP contract")))
+                .openTelemetry(openTelemetry)
+                .json(json)
+                .settings(settings);
+    }
+
+    private void open() {
+        if (closed) {
+            throw new IllegalStateException("the runtime of " + service + " is closed");
+        }
+    }
+
+    /** Whether {@link #close} has run. */
+    public synchronized boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Closes, in order: the subscribers (newest first, each finishing what it holds), the clients, the policies, the
+     * health checks, and the transport when the runtime opened it. Closing twice does nothing.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        while (!opened.isEmpty()) {
+            quietly(opened.pop());
+        }
+        if (clients != null) {
+            quietly(clients::close);
+        }
+        quietly(policies::close);
+        quietly(health::close);
+        if (ownsTransport) {
+            quietly(transport::close);
+        }
+    }
+
+    private void quietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.warn("{}: closing {} failed", service, c, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ServiceRuntime[" + service + (closed ? ", closed" : "") + "]";
+    }
+
+    /** Builds a {@link ServiceRuntime}. */
+    public static final class Builder {
+        private final String service;
+        private @Nullable ServiceCatalog catalog;
+        private @Nullable ContractRegistry contracts;
+        private @Nullable ServiceDiscovery discovery;
+        private @Nullable EventTransport transport;
+        private OpenTelemetry openTelemetry = OpenTelemetry.noop();
+        private ObjectMapper json = JsonMappers.standard();
+        private Clock clock = Clock.systemUTC();
+        private OpenClawSettings settings = OpenClawSettings.of(java.util.Map.of());
+
+        private Builder(String service) {
+            this.service = Objects.requireNonNull(service, "service");
+        }
+
+        /** The settings; anything not given in code comes from them (default: none). */
+        public Builder settings(OpenClawSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** The catalog (default: {@code openclaw.catalog}, else {@code .openclaw/services.yaml}). */
+        public Builder catalog(ServiceCatalog catalog) {
+            this.catalog = Objects.requireNonNull(catalog, "catalog");
+            return this;
+        }
+
+        /** The contracts (default: {@code openclaw.contracts}, else {@code contracts/}). */
+        public Builder contracts(ContractRegistry contracts) {
+            this.contracts = Objects.requireNonNull(contracts, "contracts");
+            return this;
+        }
+
+        /** Discovery (default: the catalog's instances, then system properties and environment variables). */
+        public Builder discovery(ServiceDiscovery discovery) {
+            this.discovery = Objects.requireNonNull(discovery, "discovery");
+            return this;
+        }
+
+        /**
+         * The event transport, which the caller keeps and closes (default: Redis at {@code openclaw.redis.url}, opened
+         * and closed by the runtime).
+         */
+        public Builder transport(EventTransport transport) {
+            this.transport = Objects.requireNonNull(transport, "transport");
+            return this;
+        }
+
+        /** OpenTelemetry (default: no-op). */
+        public Builder openTelemetry(OpenTelemetry openTelemetry) {
+            this.openTelemetry = Objects.requireNonNull(openTelemetry, "openTelemetry");
+            return this;
+        }
+
+        /** The JSON mapper (default {@link JsonMappers#standard()}). */
+        public Builder json(ObjectMapper json) {
+            this.json = Objects.requireNonNull(json, "json");
+            return this;
+        }
+
+        /** The clock (default UTC). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Builds it: loads what was not given, checks the service is in the catalog and the policies the catalog names
+         * exist, opens the transport when none was given.
+         *
+         * @throws IllegalArgumentException naming what is missing or malformed
+         * @throws OpenClawSettings.SettingsException naming a setting that cannot be read and where it came from
+         */
+        public ServiceRuntime build() {
+            return new ServiceRuntime(this);
+        }
+    }
+}
