@@ -38,6 +38,8 @@ public final class SettingKeys {
     public static final String EVENTS_HANDLER_ATTEMPTS = "openclaw.events.handler-attempts";
     /** The first wait between in-place attempts, doubling (default 100ms). */
     public static final String EVENTS_RETRY_BACKOFF = "openclaw.events.retry-backoff";
+    /** The lag above which a runtime's subscriber reports not ready (default 1000). */
+    public static final String EVENTS_READY_MAX_LAG = "openclaw.events.ready-max-lag";
     /** Resilience policies: {@code openclaw.resilience.<policy>.retry.max-attempts} and the rest (docs/clients.md). */
     public static final String RESILIENCE = "openclaw.resilience.*";
     /** Where a service runs: {@code openclaw.service.<name>.url} (docs/catalog.md#discovery). */
@@ -62,6 +64,7 @@ public final class SettingKeys {
             EVENTS_MAX_DELIVERIES,
             EVENTS_HANDLER_ATTEMPTS,
             EVENTS_RETRY_BACKOFF,
+            EVENTS_READY_MAX_LAG,
             RESILIENCE,
             SERVICE,
             PACT_DIR,

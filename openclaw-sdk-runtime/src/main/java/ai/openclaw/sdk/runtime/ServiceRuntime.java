@@ -69,6 +69,7 @@ public final class ServiceRuntime implements AutoCloseable {
     private final Deque<AutoCloseable> opened = new ArrayDeque<>();
     private @Nullable EventPublisher publisher;
     private @Nullable ServiceClients clients;
+    private int subscribers;
     private boolean closed;
 
     private ServiceRuntime(Builder b) {
@@ -98,6 +99,7 @@ public final class ServiceRuntime implements AutoCloseable {
                 .properties(settings.withPrefix(ResiliencePolicies.PROPERTY_PREFIX))
                 .catalog(catalog)
                 .openTelemetry(openTelemetry)
+                .onCircuitTransition(b.onCircuitTransition)
                 .build();
         this.health = HealthRegistry.create();
         if (transport instanceof RedisTransport redis) {
@@ -178,7 +180,11 @@ public final class ServiceRuntime implements AutoCloseable {
         return settings;
     }
 
-    /** This service's health checks: the transport's readiness, and each subscriber's, added as they are built. */
+    /**
+     * This service's health checks: the Redis transport's readiness ({@code redis}), and each subscriber's liveness
+     * ({@code subscriber}, {@code subscriber-2}, ...) and readiness ({@code events}, ...: reading works and the lag is
+     * at most {@code openclaw.events.ready-max-lag}, default 1,000), added as they are built. Add your own.
+     */
     public HealthRegistry health() {
         return health;
     }
@@ -229,9 +235,13 @@ public final class ServiceRuntime implements AutoCloseable {
                 .ifPresent(x -> b.retryBackoff(settings.duration(SettingKeys.EVENTS_RETRY_BACKOFF, Duration.ZERO)));
         configure.accept(b);
         EventSubscriber subscriber = b.build();
+        subscribers++;
+        String suffix = subscribers == 1 ? "" : "-" + subscribers;
         opened.push(subscriber);
-        String name = "subscriber-" + (opened.size());
-        health.liveness(name, SubscriberHealthCheck.liveness(subscriber));
+        health.liveness("subscriber" + suffix, SubscriberHealthCheck.liveness(subscriber));
+        health.readiness(
+                "events" + suffix,
+                SubscriberHealthCheck.readiness(subscriber, settings.integer(SettingKeys.EVENTS_READY_MAX_LAG, 1_000)));
         return subscriber;
     }
 
@@ -328,6 +338,7 @@ public final class ServiceRuntime implements AutoCloseable {
         private ObjectMapper json = JsonMappers.standard();
         private Clock clock = Clock.systemUTC();
         private OpenClawSettings settings = OpenClawSettings.of(java.util.Map.of());
+        private Consumer<ResiliencePolicies.CircuitTransition> onCircuitTransition = t -> {};
 
         private Builder(String service) {
             this.service = Objects.requireNonNull(service, "service");
@@ -375,6 +386,12 @@ public final class ServiceRuntime implements AutoCloseable {
         /** The JSON mapper (default {@link JsonMappers#standard()}). */
         public Builder json(ObjectMapper json) {
             this.json = Objects.requireNonNull(json, "json");
+            return this;
+        }
+
+        /** Called on every circuit breaker state change of the policies (they also log and count it). */
+        public Builder onCircuitTransition(Consumer<ResiliencePolicies.CircuitTransition> listener) {
+            this.onCircuitTransition = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

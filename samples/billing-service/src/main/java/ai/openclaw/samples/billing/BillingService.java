@@ -7,10 +7,9 @@ import ai.openclaw.sdk.client.HttpStatusException;
 import ai.openclaw.sdk.client.ServiceClients;
 import ai.openclaw.sdk.events.EventMetadata;
 import ai.openclaw.sdk.events.EventSubscriber;
-import ai.openclaw.sdk.events.SubscriberHealthCheck;
 import ai.openclaw.sdk.health.HealthRegistry;
 import ai.openclaw.sdk.resilience.CircuitBreakerHealthCheck;
-import ai.openclaw.sdk.resilience.ResiliencePolicies;
+import ai.openclaw.sdk.runtime.ServiceRuntime;
 import ai.openclaw.sdk.server.Problem;
 import ai.openclaw.sdk.server.ServerRequest;
 import ai.openclaw.sdk.server.ServerResponse;
@@ -71,7 +70,7 @@ public final class BillingService implements AutoCloseable {
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final Clock clock;
-    private final ResiliencePolicies policies;
+    private final ServiceRuntime runtime;
     private final ServiceClients clients;
     private final UserDirectory users;
     private final EventSubscriber subscriber;
@@ -80,22 +79,12 @@ public final class BillingService implements AutoCloseable {
 
     private BillingService(SampleEnvironment env, int port) {
         this.clock = env.clock();
-        this.policies = env.newPolicies();
-        this.clients = ServiceClients.builder(env.discovery())
-                .contracts(env.contracts())
-                .policies(policies)
-                .objectMapper(env.json())
-                .openTelemetry(env.openTelemetry())
-                .build();
+        this.runtime = env.runtime(NAME);
+        this.clients = runtime.clients();
         this.users = clients.client("user-service").as(UserDirectory.class);
-        this.subscriber = env.subscriber(NAME)
-                .on("user.created", UserCreated.class, this::onUserCreated)
-                .on("user.deleted", UserDeleted.class, this::onUserDeleted)
-                .build();
-        this.health = env.newHealthRegistry()
-                .liveness("subscriber", SubscriberHealthCheck.liveness(subscriber))
-                .readiness("events", SubscriberHealthCheck.readiness(subscriber, 1_000))
-                .readiness("circuits", CircuitBreakerHealthCheck.of(policies));
+        this.subscriber = runtime.subscriber(s -> s.on("user.created", UserCreated.class, this::onUserCreated)
+                .on("user.deleted", UserDeleted.class, this::onUserDeleted));
+        this.health = runtime.health().readiness("circuits", CircuitBreakerHealthCheck.of(runtime.policies()));
         this.server = SampleServer.builder(NAME, env)
                 .route("POST /subscriptions", this::subscribe)
                 .route("GET /subscriptions/{id}", r -> ServerResponse.ok(subscription(r.variable("id"))))
@@ -144,9 +133,7 @@ public final class BillingService implements AutoCloseable {
     public void close() {
         subscriber.close();
         server.close();
-        clients.close();
-        health.close();
-        policies.close();
+        runtime.close();
     }
 
     void onUserCreated(UserCreated event, EventMetadata meta) {

@@ -6,6 +6,7 @@ import ai.openclaw.samples.support.SampleEnvironment;
 import ai.openclaw.sdk.catalog.HttpMethod;
 import ai.openclaw.sdk.discovery.ServiceDiscovery;
 import ai.openclaw.sdk.events.EventPublisher;
+import ai.openclaw.sdk.runtime.ServiceRuntime;
 import ai.openclaw.sdk.testing.events.TestTransport;
 import ai.openclaw.sdk.testing.stub.StubService;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,6 +35,7 @@ class BillingServiceTest {
     private SampleEnvironment env;
     private BillingService billing;
     private EventPublisher userEvents;
+    private ServiceRuntime userService;
 
     @BeforeEach
     void start() {
@@ -47,11 +49,13 @@ class BillingServiceTest {
                         .build())
                 .build();
         billing = BillingService.start(env, 0);
-        userEvents = env.publisher("user-service", env.newPolicies()).build();
+        userService = env.runtime("user-service");
+        userEvents = userService.publisher();
     }
 
     @AfterEach
     void stop() {
+        userService.close();
         billing.close();
         users.assertNoViolations();
         users.close();

@@ -3,9 +3,9 @@ package ai.openclaw.samples.notification;
 import ai.openclaw.samples.support.SampleEnvironment;
 import ai.openclaw.sdk.events.EventMetadata;
 import ai.openclaw.sdk.events.EventSubscriber;
-import ai.openclaw.sdk.events.SubscriberHealthCheck;
 import ai.openclaw.sdk.health.HealthRegistry;
 import ai.openclaw.sdk.health.HealthServer;
+import ai.openclaw.sdk.runtime.ServiceRuntime;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.net.URI;
 import java.util.Objects;
@@ -37,18 +37,16 @@ public final class NotificationService implements AutoCloseable {
     public record UserCreated(String userId, String email, String name) {}
 
     private final Mailer mailer;
+    private final ServiceRuntime runtime;
     private final EventSubscriber subscriber;
     private final HealthRegistry health;
     private final HealthServer server;
 
     private NotificationService(SampleEnvironment env, int port, Mailer mailer) {
         this.mailer = Objects.requireNonNull(mailer, "mailer");
-        this.subscriber = env.subscriber(NAME)
-                .on("user.created", UserCreated.class, this::welcome)
-                .build();
-        this.health = env.newHealthRegistry()
-                .liveness("subscriber", SubscriberHealthCheck.liveness(subscriber))
-                .readiness("events", SubscriberHealthCheck.readiness(subscriber, 1_000));
+        this.runtime = env.runtime(NAME);
+        this.subscriber = runtime.subscriber(s -> s.on("user.created", UserCreated.class, this::welcome));
+        this.health = runtime.health();
         this.server = HealthServer.builder(health).host("127.0.0.1").port(port).start();
         subscriber.start();
         LOG.info("{} health on {}", NAME, server.uri());
@@ -85,7 +83,7 @@ public final class NotificationService implements AutoCloseable {
     public void close() {
         subscriber.close();
         server.close();
-        health.close();
+        runtime.close();
     }
 
     void welcome(UserCreated user, EventMetadata meta) {

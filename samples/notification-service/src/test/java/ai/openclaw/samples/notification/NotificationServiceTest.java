@@ -6,6 +6,7 @@ import ai.openclaw.samples.support.SampleEnvironment;
 import ai.openclaw.sdk.events.DeadLetter;
 import ai.openclaw.sdk.events.DeadLetters;
 import ai.openclaw.sdk.events.EventPublisher;
+import ai.openclaw.sdk.runtime.ServiceRuntime;
 import ai.openclaw.sdk.testing.events.TestTransport;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,9 +33,9 @@ class NotificationServiceTest {
     @Test
     void aRefusedAddressIsDeadLetteredAndTheOthersAreWelcomed() throws Exception {
         Outbox outbox = new Outbox();
-        try (NotificationService notifications = NotificationService.start(env, 0, outbox)) {
-            EventPublisher users =
-                    env.publisher("user-service", env.newPolicies()).build();
+        try (NotificationService notifications = NotificationService.start(env, 0, outbox);
+                ServiceRuntime userService = env.runtime("user-service")) {
+            EventPublisher users = userService.publisher();
             users.publish("user.created", user("u-1", "ada@example.com"));
             String poison = users.publish("user.created", user("u-2", "nobody@bounce.invalid"));
             users.publish("user.created", user("u-3", "grace@example.com"));

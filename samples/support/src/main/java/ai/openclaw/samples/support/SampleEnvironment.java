@@ -1,15 +1,13 @@
 package ai.openclaw.samples.support;
 
 import ai.openclaw.sdk.catalog.ServiceCatalog;
+import ai.openclaw.sdk.config.OpenClawSettings;
+import ai.openclaw.sdk.config.SettingKeys;
 import ai.openclaw.sdk.contract.ContractRegistry;
 import ai.openclaw.sdk.discovery.ServiceDiscovery;
-import ai.openclaw.sdk.events.EventPublisher;
-import ai.openclaw.sdk.events.EventSubscriber;
-import ai.openclaw.sdk.events.redis.RedisHealthCheck;
-import ai.openclaw.sdk.events.redis.RedisTransport;
-import ai.openclaw.sdk.health.HealthRegistry;
 import ai.openclaw.sdk.json.JsonMappers;
 import ai.openclaw.sdk.resilience.ResiliencePolicies;
+import ai.openclaw.sdk.runtime.ServiceRuntime;
 import ai.openclaw.sdk.transport.EventTransport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opentelemetry.api.OpenTelemetry;
@@ -20,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.function.Consumer;
@@ -105,18 +105,6 @@ public final class SampleEnvironment {
                 .build();
     }
 
-    /**
-     * A health registry with the checks every sample service has: the event transport's connection in readiness,
-     * when it is Redis.
-     */
-    public HealthRegistry newHealthRegistry() {
-        HealthRegistry health = HealthRegistry.create();
-        if (transport instanceof RedisTransport redis) {
-            health.readiness("redis", RedisHealthCheck.of(redis));
-        }
-        return health;
-    }
-
     /** Where events are published and read. */
     public EventTransport transport() {
         return transport;
@@ -148,36 +136,30 @@ public final class SampleEnvironment {
     }
 
     /**
-     * A publisher for a service, set up as every sample publishes: the catalog enforced (only the events the service
-     * publishes), payloads checked against their contracts, traced, retried per the given policies.
+     * The runtime of one service, set up as every sample runs: this environment's catalog, contracts, transport,
+     * discovery, telemetry, mapper and clock; its resilience policies, stream prefix and redelivery as settings
+     * (failing events retried twice in place, redelivered and dead-lettered as {@link Builder#redelivery} says). The
+     * service closes it; the transport stays this environment's.
      */
-    public EventPublisher.Builder publisher(String service, ResiliencePolicies policies) {
-        return EventPublisher.builder(service, transport)
+    public ServiceRuntime runtime(String service) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        resilience.stringPropertyNames().forEach(k -> settings.put(k, resilience.getProperty(k)));
+        settings.put(SettingKeys.EVENTS_STREAM_PREFIX, streamPrefix);
+        settings.put(SettingKeys.EVENTS_PROCESSING_TIMEOUT, processingTimeout.toString());
+        settings.put(SettingKeys.EVENTS_MAX_DELIVERIES, Integer.toString(maxDeliveries));
+        settings.put(SettingKeys.EVENTS_RETRY_BACKOFF, retryBackoff.toString());
+        settings.put(SettingKeys.EVENTS_HANDLER_ATTEMPTS, "2");
+        return ServiceRuntime.builder(service)
                 .catalog(catalog)
                 .contracts(contracts)
-                .objectMapper(json)
+                .discovery(discovery)
+                .transport(transport)
                 .openTelemetry(openTelemetry)
+                .json(json)
                 .clock(clock)
-                .streamPrefix(streamPrefix)
-                .policies(policies);
-    }
-
-    /**
-     * A subscriber for a service, set up as every sample subscribes: payloads checked against their contracts,
-     * traced, failing events retried twice in place, redelivered and dead-lettered as {@link Builder#redelivery}
-     * says. Add the handlers and build it.
-     */
-    public EventSubscriber.Builder subscriber(String service) {
-        return EventSubscriber.builder(service, transport)
-                .contracts(contracts)
-                .objectMapper(json)
-                .openTelemetry(openTelemetry)
-                .clock(clock)
-                .streamPrefix(streamPrefix)
-                .processingTimeout(processingTimeout)
-                .maxDeliveries(maxDeliveries)
-                .handlerAttempts(2)
-                .retryBackoff(retryBackoff);
+                .onCircuitTransition(onCircuitTransition)
+                .settings(OpenClawSettings.of(settings))
+                .build();
     }
 
     /** Builds a {@link SampleEnvironment}. */

@@ -5,7 +5,7 @@ import ai.openclaw.samples.support.SampleServer;
 import ai.openclaw.sdk.events.EventPublisher;
 import ai.openclaw.sdk.events.PublishException;
 import ai.openclaw.sdk.health.HealthRegistry;
-import ai.openclaw.sdk.resilience.ResiliencePolicies;
+import ai.openclaw.sdk.runtime.ServiceRuntime;
 import ai.openclaw.sdk.server.Problem;
 import ai.openclaw.sdk.server.ServerRequest;
 import ai.openclaw.sdk.server.ServerResponse;
@@ -52,7 +52,7 @@ public final class UserService implements AutoCloseable {
 
     private final UserStore store;
     private final Clock clock;
-    private final ResiliencePolicies policies;
+    private final ServiceRuntime runtime;
     private final EventPublisher events;
     private final HealthRegistry health;
     private final SampleServer server;
@@ -60,9 +60,9 @@ public final class UserService implements AutoCloseable {
     private UserService(SampleEnvironment env, int port) {
         this.clock = env.clock();
         this.store = new UserStore(clock);
-        this.policies = env.newPolicies();
-        this.events = env.publisher(NAME, policies).build();
-        this.health = env.newHealthRegistry();
+        this.runtime = env.runtime(NAME);
+        this.events = runtime.publisher();
+        this.health = runtime.health();
         this.server = SampleServer.builder(NAME, env)
                 .route("POST /users", this::create)
                 .route("GET /users/{id}", r -> ServerResponse.ok(find(r.variable("id"))))
@@ -103,8 +103,7 @@ public final class UserService implements AutoCloseable {
     @Override
     public void close() {
         server.close();
-        health.close();
-        policies.close();
+        runtime.close();
     }
 
     /** Now, RFC 3339 in milliseconds, as every timestamp this service writes. */
