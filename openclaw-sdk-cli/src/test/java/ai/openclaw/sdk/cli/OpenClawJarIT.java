@@ -28,11 +28,16 @@ class OpenClawJarIT {
         Path out = Files.createTempFile("openclaw", ".out");
         Path err = Files.createTempFile("openclaw", ".err");
         Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("openclaw finished").isTrue();
-        return new Result(
-                p.exitValue(),
-                Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+        try {
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("openclaw finished").isTrue();
+            return new Result(
+                    p.exitValue(),
+                    Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
     }
 
     @Test

@@ -44,6 +44,7 @@ class CrashRecoveryIT {
             assertThat(redis.xlen("user.created")).isEqualTo(EVENTS);
 
             Path log = Files.createTempFile("subscriber-process", ".log");
+            log.toFile().deleteOnExit(); // kept while the test runs, for a failure's message
             Process child = new ProcessBuilder(
                             ProcessHandle.current().info().command().orElse("java"),
                             "-cp",

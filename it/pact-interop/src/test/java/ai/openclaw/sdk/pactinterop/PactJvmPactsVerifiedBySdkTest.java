@@ -23,11 +23,11 @@ import org.junit.jupiter.api.Test;
 
 /** Pacts pact-jvm's consumer DSL writes (HTTP and messages, V4 and V3), verified by the SDK's verifier. */
 class PactJvmPactsVerifiedBySdkTest {
-    private Path dir;
+    @org.junit.jupiter.api.io.TempDir
+    Path dir;
 
     @BeforeEach
     void writePacts() throws Exception {
-        dir = Files.createTempDirectory("pact-jvm-pacts");
         V4Pact http = ConsumerPactBuilder.consumer("billing-service")
                 .hasPactWith("user-service")
                 .given("user u-1 exists")
@@ -69,7 +69,7 @@ class PactJvmPactsVerifiedBySdkTest {
     }
 
     private Path messagePact(PactSpecVersion version) throws Exception {
-        Path out = Files.createTempDirectory("pact-jvm-messages");
+        Path out = Files.createDirectories(dir.resolve("messages-" + version));
         var pact = new MessagePactBuilder(version)
                 .consumer("billing-service")
                 .hasPactWith("user-service")

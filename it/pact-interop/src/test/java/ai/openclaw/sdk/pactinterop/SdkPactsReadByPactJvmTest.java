@@ -25,7 +25,6 @@ import au.com.dius.pact.core.model.matchingrules.MatchingRulesImpl;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,12 +39,14 @@ import org.junit.jupiter.api.Test;
  */
 class SdkPactsReadByPactJvmTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private Path dir;
+
+    @org.junit.jupiter.api.io.TempDir
+    Path dir;
+
     private String previous;
 
     @BeforeEach
     void pactDir() throws Exception {
-        dir = Files.createTempDirectory("sdk-pacts");
         previous = System.getProperty("openclaw.pact.dir");
         System.setProperty("openclaw.pact.dir", dir.toString());
     }

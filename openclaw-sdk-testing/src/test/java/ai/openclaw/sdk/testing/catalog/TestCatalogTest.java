@@ -41,14 +41,13 @@ class TestCatalogTest {
     }
 
     @Test
-    void theRealCatalogIsFoundFromAFolderUp(@TempDir Path repo) throws Exception {
+    void theRealCatalogIsFoundFromAFolderUp(@TempDir Path repo, @TempDir Path elsewhere) throws Exception {
         Files.createDirectories(repo.resolve(".openclaw"));
         Files.writeString(
                 repo.resolve(".openclaw/services.yaml"),
                 TestCatalog.builder().service("user-service").toYaml());
         Path module = Files.createDirectories(repo.resolve("services/user-service/src"));
         assertThat(TestCatalog.load(module).service("user-service").owner()).isEqualTo("team-test");
-        Path elsewhere = Files.createTempDirectory("no-catalog");
         assertThatThrownBy(() -> TestCatalog.load(elsewhere))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("no .openclaw/services.yaml in " + elsewhere.toAbsolutePath());

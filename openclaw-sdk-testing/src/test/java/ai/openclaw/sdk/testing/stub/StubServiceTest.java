@@ -210,6 +210,10 @@ class StubServiceTest {
                 Path dir = Files.createTempDirectory("stub-extension");
                 Files.createDirectories(dir.resolve("http"));
                 Files.writeString(dir.resolve("http/user-service.openapi.yaml"), OPENAPI);
+                // removed when the JVM exits, innermost first (deleteOnExit runs in reverse order)
+                dir.toFile().deleteOnExit();
+                dir.resolve("http").toFile().deleteOnExit();
+                dir.resolve("http/user-service.openapi.yaml").toFile().deleteOnExit();
                 return dir;
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
