@@ -75,7 +75,11 @@ public final class EventSubscriber implements AutoCloseable {
         this.transport = b.transport;
         this.config = config;
         Map<String, List<Registration<?>>> handlers = new LinkedHashMap<>();
-        b.handlers.forEach((type, regs) -> handlers.put(type, List.copyOf(regs)));
+        b.handlers.forEach((type, regs) -> {
+            List<Registration<?>> wrapped = new ArrayList<>();
+            regs.forEach(r -> wrapped.add(intercepted(r, b.interceptors)));
+            handlers.put(type, List.copyOf(wrapped));
+        });
         this.engine = new SubscriberEngine(
                 group,
                 consumer,
@@ -87,6 +91,17 @@ public final class EventSubscriber implements AutoCloseable {
                 b.clock,
                 b.policies,
                 config);
+    }
+
+    /** A registration whose handler runs inside the interceptors, the first given outermost. */
+    private static <T> Registration<T> intercepted(Registration<T> r, List<HandlerInterceptor> interceptors) {
+        EventHandler<T> handler = r.handler();
+        for (int i = interceptors.size() - 1; i >= 0; i--) {
+            HandlerInterceptor interceptor = interceptors.get(i);
+            EventHandler<T> inner = handler;
+            handler = (payload, metadata) -> interceptor.around(metadata, () -> inner.handle(payload, metadata));
+        }
+        return new Registration<>(r.versions(), r.type(), handler);
     }
 
     private static String defaultConsumerName(String service) {
@@ -205,6 +220,7 @@ public final class EventSubscriber implements AutoCloseable {
         private @Nullable CallPolicies policies;
         private SubscriberConfig.Builder config = SubscriberConfig.builder();
         private boolean handlerAttemptsSet;
+        private final List<HandlerInterceptor> interceptors = new ArrayList<>();
 
         private Builder(String service, EventTransport transport) {
             this.service = Objects.requireNonNull(service, "service");
@@ -234,6 +250,15 @@ public final class EventSubscriber implements AutoCloseable {
             Objects.requireNonNull(handler, "handler");
             handlers.computeIfAbsent(eventType, t -> new ArrayList<>())
                     .add(new Registration<>(versions, payloadType, handler));
+            return this;
+        }
+
+        /**
+         * Runs an interceptor around every handler invocation (inside the in-place retries); several run in the order
+         * given, the first outermost.
+         */
+        public Builder around(HandlerInterceptor interceptor) {
+            interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
             return this;
         }
 

@@ -77,6 +77,45 @@ class InMemoryPubSubTest {
     }
 
     @Test
+    void interceptorsRunAroundEachHandlerInOrderAndTheirFailureIsTheHandlers() throws Exception {
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ThreadLocal<String> tenant = new ThreadLocal<>(); // what an interceptor would put in the MDC
+        subscriber = EventSubscriber.builder("mailer", transport)
+                .pollTimeout(Duration.ofMillis(50))
+                .maxDeliveries(1)
+                .handlerAttempts(1)
+                .around((meta, next) -> {
+                    seen.add("outer " + meta.envelope().type());
+                    tenant.set("t-1");
+                    try {
+                        next.proceed();
+                    } finally {
+                        tenant.remove();
+                    }
+                })
+                .around((meta, next) -> {
+                    if (meta.envelope().type().equals("signup") && seen.size() > 2) {
+                        throw new IllegalStateException("refused by the platform");
+                    }
+                    seen.add("inner");
+                    next.proceed();
+                })
+                .on("signup", Signup.class, (event, meta) -> seen.add("handler " + tenant.get()))
+                .build();
+        subscriber.start();
+        EventPublisher publisher =
+                EventPublisher.builder("user-service", transport).build();
+        publisher.publish("signup", new Signup("u-1"));
+        await(() -> seen.size() == 3);
+        assertThat(seen).containsExactly("outer signup", "inner", "handler t-1");
+        publisher.publish("signup", new Signup("u-2"));
+        await(() -> subscriber.stats().deadLettered() == 1);
+        assertThat(subscriber.stats().failed())
+                .as("the interceptor's failure is the handler's")
+                .isEqualTo(1);
+    }
+
+    @Test
     void anEventWithoutAContractVersionIsCheckedAgainstTheNewestAcceptedContract() throws Exception {
         ContractRegistry contracts = ContractRegistry.of(
                 List.of(

@@ -13,6 +13,9 @@ import ai.openclaw.sdk.events.redis.RedisHealthCheck;
 import ai.openclaw.sdk.events.redis.RedisTransport;
 import ai.openclaw.sdk.health.HealthRegistry;
 import ai.openclaw.sdk.json.JsonMappers;
+import ai.openclaw.sdk.policy.CallContext;
+import ai.openclaw.sdk.policy.CallPolicies;
+import ai.openclaw.sdk.policy.CallPolicy;
 import ai.openclaw.sdk.resilience.ResiliencePolicies;
 import ai.openclaw.sdk.server.ServerKit;
 import ai.openclaw.sdk.transport.EventTransport;
@@ -22,8 +25,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -66,6 +72,7 @@ public final class ServiceRuntime implements AutoCloseable {
     private final boolean ownsTransport;
     private final OpenClawSettings settings;
     private final HealthRegistry health;
+    private final List<Interceptor> interceptors;
     private final Deque<AutoCloseable> opened = new ArrayDeque<>();
     private @Nullable EventPublisher publisher;
     private @Nullable ServiceClients clients;
@@ -80,6 +87,7 @@ public final class ServiceRuntime implements AutoCloseable {
         this.contracts = b.contracts != null ? b.contracts : load(settings, SettingKeys.CONTRACTS, "contracts", false);
         catalog.service(service); // a runtime is for a service the catalog declares: else UnknownServiceException
         this.openTelemetry = b.openTelemetry;
+        this.interceptors = List.copyOf(b.interceptors);
         this.json = b.json;
         this.clock = b.clock;
         this.discovery = b.discovery != null
@@ -203,7 +211,7 @@ public final class ServiceRuntime implements AutoCloseable {
                     .openTelemetry(openTelemetry)
                     .clock(clock)
                     .streamPrefix(settings.string(SettingKeys.EVENTS_STREAM_PREFIX, ""))
-                    .policies(policies)
+                    .policies(intercepted(Interceptor.Kind.PUBLISH))
                     .build();
         }
         return publisher;
@@ -233,6 +241,15 @@ public final class ServiceRuntime implements AutoCloseable {
                 .ifPresent(x -> b.handlerAttempts(settings.integer(SettingKeys.EVENTS_HANDLER_ATTEMPTS, 0)));
         settings.string(SettingKeys.EVENTS_RETRY_BACKOFF)
                 .ifPresent(x -> b.retryBackoff(settings.duration(SettingKeys.EVENTS_RETRY_BACKOFF, Duration.ZERO)));
+        if (!interceptors.isEmpty()) {
+            b.around((metadata, next) -> {
+                String type = metadata.envelope().type();
+                chain(0, Interceptor.Kind.HANDLE, type, "handle " + type, () -> {
+                    next.proceed();
+                    return null;
+                });
+            });
+        }
         configure.accept(b);
         EventSubscriber subscriber = b.build();
         subscribers++;
@@ -254,7 +271,7 @@ public final class ServiceRuntime implements AutoCloseable {
         if (clients == null) {
             clients = ServiceClients.builder(discovery)
                     .contracts(contracts)
-                    .policies(policies)
+                    .policies(intercepted(Interceptor.Kind.CALL))
                     .objectMapper(json)
                     .openTelemetry(openTelemetry)
                     .build();
@@ -278,6 +295,45 @@ public final class ServiceRuntime implements AutoCloseable {
                 .openTelemetry(openTelemetry)
                 .json(json)
                 .settings(settings);
+    }
+
+    /** The policies, with the interceptors around each call they run (once per call, outside its retries). */
+    private CallPolicies intercepted(Interceptor.Kind kind) {
+        if (interceptors.isEmpty()) {
+            return policies;
+        }
+        return target -> {
+            CallPolicy policy = policies.forTarget(target);
+            return new CallPolicy() {
+                @Override
+                public <T> T execute(CallContext context, CallPolicy.Attempt<T> attempt) throws Exception {
+                    @SuppressWarnings("unchecked")
+                    T result = (T) chain(
+                            0, kind, context.target(), context.operation(), () -> policy.execute(context, attempt));
+                    return result;
+                }
+            };
+        };
+    }
+
+    private @Nullable Object chain(
+            int index, Interceptor.Kind kind, String target, String operation, Callable<@Nullable Object> last)
+            throws Exception {
+        if (index == interceptors.size()) {
+            return last.call();
+        }
+        return interceptors.get(index).around(new Interceptor.Invocation(kind, service, target, operation) {
+            private boolean proceeded;
+
+            @Override
+            public @Nullable Object proceed() throws Exception {
+                if (proceeded) {
+                    throw new IllegalStateException("an interceptor proceeded twice with " + operation);
+                }
+                proceeded = true;
+                return chain(index + 1, kind, target, operation, last);
+            }
+        });
     }
 
     private void open() {
@@ -339,6 +395,7 @@ public final class ServiceRuntime implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private OpenClawSettings settings = OpenClawSettings.of(java.util.Map.of());
         private Consumer<ResiliencePolicies.CircuitTransition> onCircuitTransition = t -> {};
+        private final List<Interceptor> interceptors = new ArrayList<>();
 
         private Builder(String service) {
             this.service = Objects.requireNonNull(service, "service");
@@ -386,6 +443,15 @@ public final class ServiceRuntime implements AutoCloseable {
         /** The JSON mapper (default {@link JsonMappers#standard()}). */
         public Builder json(ObjectMapper json) {
             this.json = Objects.requireNonNull(json, "json");
+            return this;
+        }
+
+        /**
+         * Runs around every publish, handler invocation and client call of the runtime's publisher, subscribers and
+         * clients; several run in the order given, the first outermost.
+         */
+        public Builder interceptor(Interceptor interceptor) {
+            interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
             return this;
         }
 

@@ -62,6 +62,53 @@ class ServiceRuntimeTest {
     }
 
     @Test
+    void interceptorsRunAroundEveryPublishHandlerAndClientCall() throws Exception {
+        InMemoryTransport transport = new InMemoryTransport();
+        List<String> seen = new CopyOnWriteArrayList<>();
+        Interceptor record = invocation -> {
+            seen.add(invocation.service() + " " + invocation.kind() + " " + invocation.operation());
+            return invocation.proceed();
+        };
+        List<UserCreated> received = new CopyOnWriteArrayList<>();
+        try (ServiceRuntime users = ServiceRuntime.builder("user-service")
+                        .settings(settings(Map.of()))
+                        .transport(transport)
+                        .interceptor(record)
+                        .build();
+                ServiceRuntime billing = ServiceRuntime.builder("billing-service")
+                        .settings(settings(Map.of("openclaw.events.handler-attempts", "1")))
+                        .transport(transport)
+                        .discovery(ai.openclaw.sdk.discovery.ServiceDiscovery.builder()
+                                .addSource(ai.openclaw.sdk.discovery.InstanceSource.of(
+                                        Map.of("user-service", List.of(java.net.URI.create("http://127.0.0.1:9")))))
+                                .build())
+                        .interceptor(record)
+                        .build()) {
+            billing.subscriber(s -> s.startFromBeginning(true)
+                            .on("user.created", UserCreated.class, (event, meta) -> received.add(event)))
+                    .start();
+            users.publisher()
+                    .publish("user.created", new UserCreated("u-1", "ada@example.com", "Ada", "2026-12-03T10:00:00Z"));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (received.isEmpty()) {
+                assertThat(System.nanoTime()).as("waiting for the event").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+            assertThatThrownBy(() -> billing.clients()
+                            .client("user-service")
+                            .get("/users/{id}")
+                            .pathVariable("id", "u-1")
+                            .send(com.fasterxml.jackson.databind.JsonNode.class))
+                    .as("nobody listens there");
+            assertThat(seen)
+                    .containsExactly(
+                            "user-service PUBLISH publish user.created",
+                            "billing-service HANDLE handle user.created",
+                            "billing-service CALL GET /users/{id}");
+        }
+    }
+
+    @Test
     void aRuntimeIsForAServiceTheCatalogDeclares() {
         assertThatThrownBy(() -> ServiceRuntime.builder("inventory-service")
                         .settings(settings(Map.of()))
