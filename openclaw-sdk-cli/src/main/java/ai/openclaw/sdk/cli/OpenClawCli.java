@@ -6,6 +6,7 @@ import ai.openclaw.sdk.cli.internal.ContractsCommand;
 import ai.openclaw.sdk.cli.internal.DeployCommand;
 import ai.openclaw.sdk.cli.internal.EventsCommand;
 import ai.openclaw.sdk.cli.internal.ExitCode;
+import ai.openclaw.sdk.cli.internal.GatewayCommand;
 import ai.openclaw.sdk.cli.internal.PactsCommand;
 import ai.openclaw.sdk.cli.internal.VersionProvider;
 import java.io.PrintWriter;
@@ -36,6 +37,7 @@ import picocli.CommandLine.Command;
             ContractsCommand.class,
             DeployCommand.class,
             EventsCommand.class,
+            GatewayCommand.class,
             PactsCommand.class,
             CommandLine.HelpCommand.class
         })
