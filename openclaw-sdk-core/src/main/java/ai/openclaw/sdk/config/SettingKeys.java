@@ -22,6 +22,13 @@ public final class SettingKeys {
     public static final String SERVER_IDEMPOTENCY_TTL = "openclaw.server.idempotency.ttl";
     /** How many keys the in-memory store keeps (default 10000). */
     public static final String SERVER_IDEMPOTENCY_MAX_KEYS = "openclaw.server.idempotency.max-keys";
+    /** The service a runtime is for, where it is built from configuration (the Spring Boot starter; default there
+     * {@code spring.application.name}). */
+    public static final String SERVICE_NAME = "openclaw.service-name";
+    /** Whether the Spring Boot starter sets the SDK up at all (default true). */
+    public static final String ENABLED = "openclaw.enabled";
+    /** How often the Spring Boot starter reads the SDK's metrics into Micrometer (default 5s). */
+    public static final String METRICS_INTERVAL = "openclaw.metrics.interval";
     /** Where a runtime reads the catalog: a path, or {@code classpath:...} (default .openclaw/services.yaml). */
     public static final String CATALOG = "openclaw.catalog";
     /** Where a runtime reads the contracts: a directory, or {@code classpath:...} (default contracts). */
@@ -56,6 +63,9 @@ public final class SettingKeys {
             SERVER_IDEMPOTENCY_ENABLED,
             SERVER_IDEMPOTENCY_TTL,
             SERVER_IDEMPOTENCY_MAX_KEYS,
+            SERVICE_NAME,
+            ENABLED,
+            METRICS_INTERVAL,
             CATALOG,
             CONTRACTS,
             REDIS_URL,

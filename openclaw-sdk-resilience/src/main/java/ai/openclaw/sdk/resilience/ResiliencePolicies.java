@@ -15,6 +15,7 @@ import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
@@ -118,6 +119,7 @@ public final class ResiliencePolicies implements CallPolicies, AutoCloseable {
     private final Map<String, ResiliencePolicy> byTarget;
     private final List<Consumer<CircuitTransition>> listeners;
     private final Map<String, Guard> guards = new ConcurrentHashMap<>();
+    private final CircuitBreakerRegistry circuitBreakers = CircuitBreakerRegistry.ofDefaults();
     private final LongCounter transitions;
     private final LongCounter retries;
     private final LongCounter rejections;
@@ -197,6 +199,19 @@ public final class ResiliencePolicies implements CallPolicies, AutoCloseable {
                 }));
     }
 
+    /**
+     * Resilience4j's registry of the circuit breakers created so far, one per target named after it, for tools that
+     * read one: resilience4j-micrometer's {@code TaggedCircuitBreakerMetrics}, an Actuator endpoint. A target's breaker
+     * is added on its first call; listen to the registry's entry events to see it arrive.
+     *
+     * <pre>{@code
+     * TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(policies.circuitBreakerRegistry()).bindTo(meterRegistry);
+     * }</pre>
+     */
+    public CircuitBreakerRegistry circuitBreakerRegistry() {
+        return circuitBreakers;
+    }
+
     /** The state of every circuit breaker created so far, by target: for health and readiness output. */
     public Map<String, CircuitState> circuitStates() {
         Map<String, CircuitState> all = new TreeMap<>();
@@ -259,7 +274,7 @@ public final class ResiliencePolicies implements CallPolicies, AutoCloseable {
             this.target = target;
             this.policy = policy;
             if (policy.circuitBreaker()) {
-                circuit = CircuitBreaker.of(
+                circuit = circuitBreakers.circuitBreaker(
                         target,
                         CircuitBreakerConfig.custom()
                                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)

@@ -94,7 +94,7 @@ class PolicyPropertiesTest {
                         "resilience property openclaw.resilience.policies.a.max-atempts: unknown setting"
                                 + " 'max-atempts'");
         assertThatThrownBy(() -> from(Map.of("openclaw.resilience.policies.a.time-limit", "soon")))
-                .hasMessage("resilience property openclaw.resilience.policies.a.time-limit: 'soon' is not valid:"
+                .hasMessage("resilience property openclaw.resilience.policies.a.time-limit: the value is not valid:"
                         + " expected a duration such as 250ms, 2s, 1m or PT2S");
         assertThatThrownBy(() -> from(Map.of("openclaw.resilience.policies.a.max-attempts", "0")))
                 .hasMessage("resilience property openclaw.resilience.policies.a: maxAttempts must be >= 1, was 0");

@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -92,7 +93,10 @@ public final class ServiceRuntime implements AutoCloseable {
         this.clock = b.clock;
         this.discovery = b.discovery != null
                 ? b.discovery
-                : ServiceDiscovery.builder().catalog(catalog).build();
+                : ServiceDiscovery.builder()
+                        .catalog(catalog)
+                        .systemProperties(serviceUrls(settings))
+                        .build();
         if (b.transport != null) {
             this.transport = b.transport;
             this.ownsTransport = false;
@@ -113,6 +117,14 @@ public final class ServiceRuntime implements AutoCloseable {
         if (transport instanceof RedisTransport redis) {
             health.readiness("redis", RedisHealthCheck.of(redis));
         }
+    }
+
+    /** {@code openclaw.service.<name>.url} from the settings, the JVM's system properties over them. */
+    private static Properties serviceUrls(OpenClawSettings settings) {
+        Properties urls = new Properties();
+        settings.withPrefix("openclaw.service.").forEach(urls::setProperty);
+        System.getProperties().forEach(urls::put);
+        return urls;
     }
 
     private static <T> T load(OpenClawSettings settings, String key, String fallback, boolean catalog) {
@@ -419,7 +431,10 @@ public final class ServiceRuntime implements AutoCloseable {
             return this;
         }
 
-        /** Discovery (default: the catalog's instances, then system properties and environment variables). */
+        /**
+         * Discovery (default: {@code openclaw.service.<name>.url} from system properties, the settings and environment
+         * variables, then the catalog's instances).
+         */
         public Builder discovery(ServiceDiscovery discovery) {
             this.discovery = Objects.requireNonNull(discovery, "discovery");
             return this;

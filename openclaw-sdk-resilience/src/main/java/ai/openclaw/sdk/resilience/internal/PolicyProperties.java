@@ -86,7 +86,8 @@ public final class PolicyProperties {
                 try {
                     apply.accept(builders.computeIfAbsent(name, n -> base.toBuilder()), value);
                 } catch (IllegalArgumentException | DateTimeParseException ex) {
-                    throw invalid(key, "'" + value + "' is not valid: " + ex.getMessage());
+                    // the value itself is never repeated: settings can hold secrets, and errors reach logs
+                    throw invalid(key, "the value is not valid: " + ex.getMessage());
                 }
             } else if (rest.startsWith("targets.")) {
                 String service = rest.substring("targets.".length());
