@@ -215,10 +215,7 @@ public class OpenClawAutoConfiguration {
         }
     }
 
-    /**
-     * Micrometer: the SDK's OpenTelemetry instruments read into the application's registry, and the circuit breakers
-     * bound as resilience4j-micrometer binds them ({@code resilience4j.circuitbreaker.state}, ...).
-     */
+    /** Micrometer: the SDK's OpenTelemetry instruments read into the application's registry. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass({MeterRegistry.class, SdkMeterProvider.class})
     @ConditionalOnBean(MeterRegistry.class)
@@ -229,9 +226,17 @@ public class OpenClawAutoConfiguration {
             return new MicrometerMetrics(
                     registry, settings.duration(SettingKeys.METRICS_INTERVAL, Duration.ofSeconds(5)));
         }
+    }
 
+    /**
+     * The circuit breakers bound as resilience4j-micrometer binds them ({@code resilience4j.circuitbreaker.state}, ...),
+     * when the application has resilience4j-micrometer and a meter registry.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({MeterRegistry.class, TaggedCircuitBreakerMetrics.class})
+    @ConditionalOnBean(MeterRegistry.class)
+    static class CircuitBreakerMetricsConfiguration {
         @Bean
-        @ConditionalOnClass(TaggedCircuitBreakerMetrics.class)
         @ConditionalOnMissingBean(name = "openClawCircuitBreakerMetrics")
         TaggedCircuitBreakerMetrics openClawCircuitBreakerMetrics(ServiceRuntime runtime, MeterRegistry registry) {
             TaggedCircuitBreakerMetrics metrics = TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(

@@ -7,11 +7,15 @@ import ai.openclaw.sdk.config.SettingKeys;
 import ai.openclaw.sdk.events.EventPublisher;
 import ai.openclaw.sdk.runtime.Interceptor;
 import ai.openclaw.sdk.runtime.ServiceRuntime;
+import ai.openclaw.sdk.spring.internal.MicrometerMetrics;
 import ai.openclaw.sdk.spring.internal.SpringSettings;
 import ai.openclaw.sdk.testing.events.TestTransport;
 import ai.openclaw.sdk.transport.EventTransport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +25,8 @@ import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -155,6 +161,45 @@ class OpenClawAutoConfigurationTest {
         assertThat(settings.integer(SettingKeys.EVENTS_MAX_DELIVERIES, 0)).isEqualTo(7);
         assertThat(settings.origin(SettingKeys.EVENTS_MAX_DELIVERIES)).hasValue("application.yml");
         assertThat(settings.string(SettingKeys.REDIS_URL)).hasValue("redis://cache:6379/0");
+    }
+
+    @Test
+    void withAMeterRegistryTheSdksMetricsAndCircuitBreakersGoToMicrometer() {
+        runner.withPropertyValues("spring.application.name=billing-service", "openclaw.metrics.interval=50ms")
+                .withBean(SimpleMeterRegistry.class)
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(TaggedCircuitBreakerMetrics.class);
+                    context.getBean(ServiceRuntime.class)
+                            .openTelemetry()
+                            .getMeter("test")
+                            .counterBuilder("openclaw.test.counted")
+                            .build()
+                            .add(3);
+                    context.getBean(MicrometerMetrics.class).collect();
+                    assertThat(context.getBean(SimpleMeterRegistry.class)
+                                    .get("openclaw.test.counted")
+                                    .functionCounter()
+                                    .count())
+                            .isEqualTo(3.0);
+                });
+    }
+
+    @Test
+    void eachOptionalPartBacksOffWhenTheApplicationLacksItsLibrary() {
+        runner.withPropertyValues("spring.application.name=billing-service")
+                .withBean(SimpleMeterRegistry.class)
+                .withClassLoader(new FilteredClassLoader(TaggedCircuitBreakerMetrics.class))
+                .run(context -> assertThat(context)
+                        .hasNotFailed()
+                        .hasSingleBean(MicrometerMetrics.class)
+                        .doesNotHaveBean(TaggedCircuitBreakerMetrics.class));
+        runner.withPropertyValues("spring.application.name=billing-service")
+                .withClassLoader(new FilteredClassLoader(
+                        MeterRegistry.class, HealthIndicator.class, jakarta.servlet.Filter.class))
+                .run(context -> assertThat(context)
+                        .hasNotFailed()
+                        .hasSingleBean(ServiceRuntime.class)
+                        .doesNotHaveBean(MicrometerMetrics.class));
     }
 
     @Test
