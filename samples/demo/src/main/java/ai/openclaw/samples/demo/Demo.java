@@ -4,6 +4,7 @@ import ai.openclaw.samples.billing.BillingService;
 import ai.openclaw.samples.billing.Subscription;
 import ai.openclaw.samples.notification.NotificationService;
 import ai.openclaw.samples.notification.Outbox;
+import ai.openclaw.samples.notification.spring.NotificationApplication;
 import ai.openclaw.samples.support.SampleEnvironment;
 import ai.openclaw.samples.user.UserService;
 import ai.openclaw.sdk.catalog.Dependency;
@@ -35,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The samples' system running on the SDK, in one JVM, against a real Redis: user-service, billing-service and
@@ -117,6 +119,7 @@ public final class Demo {
                     violation(users.uri());
                     billing = outage(env, front, billing, billingPort, outbox, ada);
                     poison(front, outbox, transport, prefix, billing, notifications);
+                    springBoot(samples, redis, prefix, front, notifications, outbox);
                 } finally {
                     billing.close();
                 }
@@ -299,6 +302,59 @@ public final class Demo {
                 + notifications.subscriber().stats().deadLettered() + " dead-lettered");
         out.println("  replay it once the address is fixed: bin/openclaw events dlq replay --redis <url> --id "
                 + letter.id() + (prefix.isEmpty() ? "" : " --prefix " + prefix) + " user.created");
+    }
+
+    /** notification-service again, as a Spring Boot application on the SDK's starter, in the plain one's place. */
+    private void springBoot(
+            Path samples,
+            RedisServer redis,
+            String prefix,
+            ServiceClients front,
+            NotificationService notifications,
+            Outbox outbox)
+            throws IOException, InterruptedException {
+        section("notification-service on Spring Boot (samples/notification-service-spring) takes over the group");
+        notifications.close();
+        out.println("  the plain notification-service stopped; the same service starts as a Spring Boot 4 application");
+        // the demo's own logging (slf4j-simple) stays as it is
+        System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+        long start = System.nanoTime();
+        try (ConfigurableApplicationContext app = NotificationApplication.start(
+                outbox,
+                "--openclaw.redis.url=" + redis.uri(),
+                "--openclaw.events.stream-prefix=" + prefix,
+                "--openclaw.catalog="
+                        + samples.resolve(".openclaw/services.yaml").toAbsolutePath(),
+                "--openclaw.contracts=" + samples.resolve("contracts").toAbsolutePath(),
+                "--spring.config.import=file:"
+                        + samples.resolve(".openclaw/resilience.properties").toAbsolutePath())) {
+            URI base = URI.create("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"));
+            out.println("  notification-service  " + base + "   (Spring Boot, Actuator) started" + took(start));
+            String id =
+                    signUp(front, "mae@example.com", "Mae Jemison").get("id").asText();
+            await("the welcome from Spring Boot", Duration.ofSeconds(60), () -> outbox.sent().stream()
+                    .anyMatch(m -> m.to().equals("mae@example.com")));
+            out.println("  201 " + id + " mae@example.com: welcomed by the @OpenClawEventHandler bean method");
+            HttpResponse<String> readiness = get(base.resolve("/actuator/health/readiness"));
+            JsonNode health = JSON.readTree(readiness.body());
+            StringBuilder parts = new StringBuilder();
+            health.path("components").properties().forEach(c -> {
+                parts.append(parts.length() == 0 ? "" : ", ").append(c.getKey()).append('=');
+                parts.append(c.getValue().path("status").asText());
+                JsonNode details = c.getValue().path("details");
+                if (c.getKey().startsWith("openclaw") && details.size() > 0) {
+                    StringBuilder checks = new StringBuilder();
+                    details.properties().forEach(d -> checks.append(checks.length() == 0 ? "" : ", ")
+                            .append(d.getKey())
+                            .append('=')
+                            .append(d.getValue().path("status").asText()));
+                    parts.append(" [").append(checks).append(']');
+                }
+            });
+            out.println("  GET /actuator/health/readiness -> " + readiness.statusCode() + " "
+                    + health.path("status").asText() + "  " + parts);
+        }
+        out.println("  Spring Boot notification-service stopped: its subscriber first, then the runtime");
     }
 
     private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {

@@ -54,6 +54,12 @@ class DemoTest {
                 .containsPattern(
                         "lin@example.com was welcomed (while the poison event was still being retried|meanwhile)")
                 .contains("billing-service started trials for u-3 and u-4: true")
+                // notification-service on Spring Boot, in the plain one's place
+                .contains("the same service starts as a Spring Boot 4 application")
+                .contains("[mail] to mae@example.com: \"Welcome, Mae Jemison!\"")
+                .contains("mae@example.com: welcomed by the @OpenClawEventHandler bean method")
+                .containsPattern("GET /actuator/health/readiness -> 200 UP .*openclawReadiness=UP \\[.*redis=UP")
+                .contains("Spring Boot notification-service stopped")
                 .contains("== Done");
     }
 }

@@ -41,6 +41,7 @@ public final class NotificationService implements AutoCloseable {
     private final EventSubscriber subscriber;
     private final HealthRegistry health;
     private final HealthServer server;
+    private boolean closed;
 
     private NotificationService(SampleEnvironment env, int port, Mailer mailer) {
         this.mailer = Objects.requireNonNull(mailer, "mailer");
@@ -78,20 +79,29 @@ public final class NotificationService implements AutoCloseable {
         return subscriber;
     }
 
-    /** Stops reading events (in-flight ones finish), then the health server. */
+    /** Stops reading events (in-flight ones finish), then the health server; closing twice does nothing. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         subscriber.close();
         server.close();
         runtime.close();
     }
 
-    void welcome(UserCreated user, EventMetadata meta) {
-        mailer.send(new Mailer.Message(
+    /** The welcome a new user gets (the Spring Boot notification-service sends the same). */
+    public static Mailer.Message welcomeOf(UserCreated user) {
+        return new Mailer.Message(
                 user.email(),
                 "Welcome, " + user.name() + "!",
                 "Hello " + user.name() + ",\n\nyour account " + user.userId()
-                        + " is ready, and so is your 14-day trial.\n"));
+                        + " is ready, and so is your 14-day trial.\n");
+    }
+
+    void welcome(UserCreated user, EventMetadata meta) {
+        mailer.send(welcomeOf(user));
         LOG.info(
                 "{} {}: welcome sent to user {}",
                 meta.envelope().type(),
