@@ -178,6 +178,19 @@ public final class ServerKit {
         return contract;
     }
 
+    /**
+     * Whether the contract has an operation at this raw path, with any method (a wrong method is then the kit's 405):
+     * what an adapter asks before handing a request over, so that other paths (health, metrics) pass untouched.
+     */
+    public boolean describes(String rawPath) {
+        for (HttpMethod m : HttpMethod.values()) {
+            if (contract.findOperation(m, rawPath).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The largest body a request may carry, in bytes. */
     public int maxBodyBytes() {
         return maxBodyBytes;

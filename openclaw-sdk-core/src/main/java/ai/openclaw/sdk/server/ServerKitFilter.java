@@ -1,7 +1,5 @@
 package ai.openclaw.sdk.server;
 
-import ai.openclaw.sdk.catalog.HttpMethod;
-import ai.openclaw.sdk.contract.HttpContract;
 import ai.openclaw.sdk.internal.server.CapturedResponse;
 import ai.openclaw.sdk.internal.server.ReplayedRequest;
 import jakarta.servlet.Filter;
@@ -42,12 +40,10 @@ import java.util.Objects;
  */
 public final class ServerKitFilter implements Filter {
     private final ServerKit kit;
-    private final HttpContract contract;
 
     /** A filter serving through a kit. */
     public ServerKitFilter(ServerKit kit) {
         this.kit = Objects.requireNonNull(kit, "kit");
-        this.contract = kit.contract();
     }
 
     @Override
@@ -58,7 +54,7 @@ public final class ServerKitFilter implements Filter {
             return;
         }
         String rawPath = rawPath(request);
-        if (!describes(rawPath)) {
+        if (!kit.describes(rawPath)) {
             chain.doFilter(req, res);
             return;
         }
@@ -104,15 +100,5 @@ public final class ServerKitFilter implements Filter {
         String uri = request.getRequestURI();
         String context = request.getContextPath();
         return context != null && !context.isEmpty() && uri.startsWith(context) ? uri.substring(context.length()) : uri;
-    }
-
-    /** Whether some operation of the contract has this path (with any method: a wrong one is the kit's 405). */
-    private boolean describes(String rawPath) {
-        for (HttpMethod m : HttpMethod.values()) {
-            if (contract.findOperation(m, rawPath).isPresent()) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -31,6 +31,7 @@ import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import jakarta.servlet.Filter;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -46,11 +47,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.web.server.WebFilter;
 
 /**
  * The SDK in a Spring Boot application: one {@link ServiceRuntime} for the service {@code openclaw.service-name} (else
  * {@code spring.application.name}) built from the application's {@code openclaw.*} properties, its parts as beans,
- * the server kit as a servlet filter, Actuator health indicators ({@code openclawLiveness} and {@code
+ * the server kit as a servlet or WebFlux filter, Actuator health indicators ({@code openclawLiveness} and {@code
  * openclawReadiness} in the liveness and readiness groups, {@code openclawCircuits} in neither), the SDK's metrics and
  * circuit breakers in Micrometer, and {@link OpenClawEventHandler} methods subscribed for the context's lifetime.
  *
@@ -189,6 +191,26 @@ public class OpenClawAutoConfiguration {
                 registration.setEnabled(false);
             }
             return registration;
+        }
+    }
+
+    /** The server kit as a WebFlux filter over the service's own contract (none when it has no contract). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+    @ConditionalOnClass(WebFilter.class)
+    static class ReactiveServerKitConfiguration {
+        @Bean
+        @ConditionalOnMissingBean
+        @Nullable
+        ServerKitWebFilter openClawServerKitWebFilter(
+                ServiceRuntime runtime, ObjectProvider<IdempotencyStore> idempotency) {
+            if (runtime.contracts().httpContract(runtime.service()).isEmpty()) {
+                LOG.info("{} has no HTTP contract: the server kit's filter is off", runtime.service());
+                return null;
+            }
+            ServerKit.Builder kit = runtime.serverKit();
+            idempotency.ifAvailable(kit::idempotency);
+            return new ServerKitWebFilter(kit.build());
         }
     }
 
