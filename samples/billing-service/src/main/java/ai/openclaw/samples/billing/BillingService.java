@@ -78,14 +78,14 @@ public final class BillingService implements AutoCloseable {
     private final SampleServer server;
 
     private BillingService(SampleEnvironment env, int port) {
-        this.clock = env.clock();
         this.runtime = env.runtime(NAME);
+        this.clock = runtime.clock();
         this.clients = runtime.clients();
         this.users = clients.client("user-service").as(UserDirectory.class);
         this.subscriber = runtime.subscriber(s -> s.on("user.created", UserCreated.class, this::onUserCreated)
                 .on("user.deleted", UserDeleted.class, this::onUserDeleted));
         this.health = runtime.health().readiness("circuits", CircuitBreakerHealthCheck.of(runtime.policies()));
-        this.server = SampleServer.builder(NAME, env)
+        this.server = SampleServer.builder(NAME, runtime)
                 .route("POST /subscriptions", this::subscribe)
                 .route("GET /subscriptions/{id}", r -> ServerResponse.ok(subscription(r.variable("id"))))
                 .route("POST /invoices", this::invoice)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.openclaw.samples.support.SampleEnvironment;
 import ai.openclaw.sdk.catalog.HttpMethod;
+import ai.openclaw.sdk.contract.ContractRegistry;
 import ai.openclaw.sdk.discovery.ServiceDiscovery;
 import ai.openclaw.sdk.events.EventPublisher;
 import ai.openclaw.sdk.runtime.ServiceRuntime;
@@ -39,15 +40,11 @@ class BillingServiceTest {
 
     @BeforeEach
     void start() {
-        SampleEnvironment contracts =
-                SampleEnvironment.builder(Path.of("..")).transport(transport).build();
-        users = StubService.start("user-service", contracts.contracts());
-        env = SampleEnvironment.builder(Path.of(".."))
-                .transport(transport)
+        users = StubService.start("user-service", ContractRegistry.load(Path.of("..", "contracts")));
+        env = SampleEnvironment.of(Path.of(".."), Map.of(), r -> r.transport(transport)
                 .discovery(ServiceDiscovery.builder()
                         .addSource(users.instanceSource())
-                        .build())
-                .build();
+                        .build()));
         billing = BillingService.start(env, 0);
         userService = env.runtime("user-service");
         userEvents = userService.publisher();

@@ -69,12 +69,10 @@ class UserServiceContractTest {
     }
 
     private static SampleEnvironment env(MockProvider users) {
-        return SampleEnvironment.builder(Path.of(".."))
-                .transport(TestTransport.inMemory())
+        return SampleEnvironment.of(Path.of(".."), Map.of(), r -> r.transport(TestTransport.inMemory())
                 .discovery(ServiceDiscovery.builder()
                         .addSource(users.instanceSource())
-                        .build())
-                .build();
+                        .build()));
     }
 
     @Test

@@ -12,6 +12,8 @@ import ai.openclaw.sdk.catalog.ServiceCatalog;
 import ai.openclaw.sdk.client.ClientException;
 import ai.openclaw.sdk.client.ServiceClient;
 import ai.openclaw.sdk.client.ServiceClients;
+import ai.openclaw.sdk.config.SettingKeys;
+import ai.openclaw.sdk.contract.ContractRegistry;
 import ai.openclaw.sdk.discovery.ServiceDiscovery;
 import ai.openclaw.sdk.events.DeadLetter;
 import ai.openclaw.sdk.events.DeadLetters;
@@ -35,6 +37,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -83,21 +86,33 @@ public final class Demo {
                 ? "openclaw-demo-" + System.currentTimeMillis() + ":"
                 : "";
         try (RedisTransport transport = RedisTransport.create(redis.uri().toString())) {
-            SampleEnvironment env = SampleEnvironment.builder(samples)
-                    .transport(transport)
-                    .discovery(ServiceDiscovery.builder().addSource(instances).build())
+            // redelivery quick enough to watch: redelivered after 1 s, dead-lettered after 3 deliveries
+            Map<String, String> settings = Map.of(
+                    SettingKeys.EVENTS_STREAM_PREFIX, prefix,
+                    SettingKeys.EVENTS_PROCESSING_TIMEOUT, "1s",
+                    SettingKeys.EVENTS_MAX_DELIVERIES, "3",
+                    SettingKeys.EVENTS_RETRY_BACKOFF, "50ms");
+            ServiceDiscovery discovery =
+                    ServiceDiscovery.builder().addSource(instances).build();
+            Consumer<ResiliencePolicies.CircuitTransition> circuits =
+                    t -> out.println("  [circuit] calls to " + t.target() + ": " + t.from() + " -> " + t.to());
+            SampleEnvironment env = SampleEnvironment.of(samples, settings, r -> r.transport(transport)
+                    .discovery(discovery)
                     .openTelemetry(traces.sdk)
-                    .streamPrefix(prefix)
-                    .redelivery(Duration.ofSeconds(1), 3, Duration.ofMillis(50))
-                    .onCircuitTransition(
-                            t -> out.println("  [circuit] calls to " + t.target() + ": " + t.from() + " -> " + t.to()))
-                    .build();
-            intro(env.catalog(), redis, transport);
+                    .onCircuitTransition(circuits));
+            ServiceCatalog catalog = ServiceCatalog.load(samples.resolve(".openclaw/services.yaml"));
+            intro(catalog, redis, transport);
             try (UserService users = UserService.start(env, 0);
                     NotificationService notifications = NotificationService.start(env, 0, outbox);
-                    ResiliencePolicies frontPolicies = env.newPolicies();
-                    ServiceClients front = ServiceClients.builder(env.discovery())
-                            .contracts(env.contracts())
+                    ResiliencePolicies frontPolicies = ResiliencePolicies.builder()
+                            .properties(SampleEnvironment.settings(samples, settings)
+                                    .withPrefix(ResiliencePolicies.PROPERTY_PREFIX))
+                            .catalog(catalog)
+                            .openTelemetry(traces.sdk)
+                            .onCircuitTransition(circuits)
+                            .build();
+                    ServiceClients front = ServiceClients.builder(discovery)
+                            .contracts(ContractRegistry.load(samples.resolve("contracts")))
                             .policies(frontPolicies)
                             .openTelemetry(traces.sdk)
                             .build()) {

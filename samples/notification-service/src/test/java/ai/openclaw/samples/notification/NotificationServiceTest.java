@@ -3,6 +3,7 @@ package ai.openclaw.samples.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.openclaw.samples.support.SampleEnvironment;
+import ai.openclaw.sdk.config.SettingKeys;
 import ai.openclaw.sdk.events.DeadLetter;
 import ai.openclaw.sdk.events.DeadLetters;
 import ai.openclaw.sdk.events.EventPublisher;
@@ -21,10 +22,13 @@ import org.junit.jupiter.api.Test;
 /** Welcomes sent, a refused address dead-lettered with the mail server's reason, the ones behind it still sent. */
 class NotificationServiceTest {
     private final TestTransport transport = TestTransport.inMemory();
-    private final SampleEnvironment env = SampleEnvironment.builder(Path.of(".."))
-            .transport(transport)
-            .redelivery(Duration.ofMillis(300), 2, Duration.ofMillis(10))
-            .build();
+    private final SampleEnvironment env = SampleEnvironment.of(
+            Path.of(".."),
+            Map.of(
+                    SettingKeys.EVENTS_PROCESSING_TIMEOUT, "300ms",
+                    SettingKeys.EVENTS_MAX_DELIVERIES, "2",
+                    SettingKeys.EVENTS_RETRY_BACKOFF, "10ms"),
+            r -> r.transport(transport));
 
     private static Map<String, String> user(String id, String email) {
         return Map.of("userId", id, "email", email, "name", "User " + id, "createdAt", "2026-11-22T10:00:00Z");

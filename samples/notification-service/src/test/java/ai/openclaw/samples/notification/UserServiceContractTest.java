@@ -30,9 +30,8 @@ class UserServiceContractTest {
                                 "name", like("Grace Hopper")))
                 .build();
         Outbox outbox = new Outbox();
-        SampleEnvironment env = SampleEnvironment.builder(Path.of(".."))
-                .transport(TestTransport.inMemory())
-                .build();
+        SampleEnvironment env =
+                SampleEnvironment.of(Path.of(".."), Map.of(), r -> r.transport(TestTransport.inMemory()));
         try (NotificationService notifications = NotificationService.start(env, 0, outbox)) {
             pact.runMessage("a user.created event", NotificationService.UserCreated.class, notifications::welcome);
         }

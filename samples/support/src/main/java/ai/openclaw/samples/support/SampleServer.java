@@ -4,6 +4,7 @@ import ai.openclaw.sdk.catalog.Endpoint;
 import ai.openclaw.sdk.contract.HttpContract;
 import ai.openclaw.sdk.health.HealthEndpoint;
 import ai.openclaw.sdk.health.HealthRegistry;
+import ai.openclaw.sdk.runtime.ServiceRuntime;
 import ai.openclaw.sdk.server.Problem;
 import ai.openclaw.sdk.server.Responder;
 import ai.openclaw.sdk.server.ResponseValidation;
@@ -28,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * and logged when they break the contract), a route per operation, and the health endpoints at {@code /health}.
  *
  * <pre>{@code
- * SampleServer server = SampleServer.builder("user-service", env)
+ * SampleServer server = SampleServer.builder("user-service", runtime)
  *         .route("GET /users/{id}", request -> ServerResponse.ok(users.get(request.variable("id"))))
  *         .health(health)
  *         .start(8080);
@@ -46,9 +47,8 @@ public final class SampleServer implements AutoCloseable {
     private SampleServer(Builder b, int port) throws IOException {
         this.service = b.service;
         this.routes = b.routes.size();
-        ServerKit kit = ServerKit.builder(b.service, b.contract)
-                .openTelemetry(b.env.openTelemetry())
-                .json(b.env.json())
+        ServerKit kit = b.runtime
+                .serverKit()
                 .responseValidation(ResponseValidation.LOG)
                 .maxBodyBytes(64 * 1024)
                 .build();
@@ -78,11 +78,11 @@ public final class SampleServer implements AutoCloseable {
      * Starts a builder.
      *
      * @param service the catalog name of the service, whose contract is {@code contracts/http/<service>.openapi.yaml}
-     * @param env the environment
+     * @param runtime the service's runtime (its contract, telemetry and mapper)
      * @throws IllegalArgumentException when the service has no HTTP contract
      */
-    public static Builder builder(String service, SampleEnvironment env) {
-        return new Builder(service, env);
+    public static Builder builder(String service, ServiceRuntime runtime) {
+        return new Builder(service, runtime);
     }
 
     /** The port the server listens on (loopback). */
@@ -110,15 +110,15 @@ public final class SampleServer implements AutoCloseable {
     /** Builds a {@link SampleServer}. */
     public static final class Builder {
         private final String service;
-        private final SampleEnvironment env;
+        private final ServiceRuntime runtime;
         private final HttpContract contract;
         private final Map<Endpoint, Responder> routes = new LinkedHashMap<>();
         private @Nullable HealthRegistry health;
 
-        private Builder(String service, SampleEnvironment env) {
+        private Builder(String service, ServiceRuntime runtime) {
             this.service = Objects.requireNonNull(service, "service");
-            this.env = Objects.requireNonNull(env, "env");
-            this.contract = env.contracts()
+            this.runtime = Objects.requireNonNull(runtime, "runtime");
+            this.contract = runtime.contracts()
                     .httpContract(service)
                     .orElseThrow(() -> new IllegalArgumentException(
                             "no HTTP contract for " + service + " (contracts/http/" + service + ".openapi.yaml)"));

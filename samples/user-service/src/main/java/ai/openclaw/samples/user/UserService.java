@@ -58,12 +58,12 @@ public final class UserService implements AutoCloseable {
     private final SampleServer server;
 
     private UserService(SampleEnvironment env, int port) {
-        this.clock = env.clock();
-        this.store = new UserStore(clock);
         this.runtime = env.runtime(NAME);
+        this.clock = runtime.clock();
+        this.store = new UserStore(clock);
         this.events = runtime.publisher();
         this.health = runtime.health();
-        this.server = SampleServer.builder(NAME, env)
+        this.server = SampleServer.builder(NAME, runtime)
                 .route("POST /users", this::create)
                 .route("GET /users/{id}", r -> ServerResponse.ok(find(r.variable("id"))))
                 .route("PATCH /users/{id}", this::update)

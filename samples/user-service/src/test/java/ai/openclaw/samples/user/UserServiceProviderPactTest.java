@@ -1,6 +1,7 @@
 package ai.openclaw.samples.user;
 
 import ai.openclaw.samples.support.SampleEnvironment;
+import ai.openclaw.sdk.contract.ContractRegistry;
 import ai.openclaw.sdk.events.EventEnvelope;
 import ai.openclaw.sdk.testing.events.TestTransport;
 import ai.openclaw.sdk.testing.pact.ConsumerPact;
@@ -34,7 +35,7 @@ class UserServiceProviderPactTest {
 
     @BeforeAll
     static void start() {
-        env = SampleEnvironment.builder(Path.of("..")).transport(transport).build();
+        env = SampleEnvironment.of(Path.of(".."), Map.of(), r -> r.transport(transport));
         users = UserService.start(env, 0);
     }
 
@@ -49,7 +50,7 @@ class UserServiceProviderPactTest {
                 .pactsIn(ConsumerPact.pactDirectory())
                 .stateHandlers(this)
                 .messageProducers(this)
-                .contracts(env.contracts())
+                .contracts(ContractRegistry.load(Path.of("..", "contracts")))
                 .tests(users.uri());
     }
 

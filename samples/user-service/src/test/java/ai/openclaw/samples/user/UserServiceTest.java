@@ -43,10 +43,8 @@ class UserServiceTest {
                         .build())
                 .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
                 .build();
-        SampleEnvironment env = SampleEnvironment.builder(Path.of(".."))
-                .transport(transport)
-                .openTelemetry(otel)
-                .build();
+        SampleEnvironment env = SampleEnvironment.of(
+                Path.of(".."), Map.of(), r -> r.transport(transport).openTelemetry(otel));
         users = UserService.start(env, 0);
     }
 
