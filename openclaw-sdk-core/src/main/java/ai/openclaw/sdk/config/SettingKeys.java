@@ -29,6 +29,18 @@ public final class SettingKeys {
     public static final String ENABLED = "openclaw.enabled";
     /** How often the Spring Boot starter reads the SDK's metrics into Micrometer (default 5s). */
     public static final String METRICS_INTERVAL = "openclaw.metrics.interval";
+    /** Whether a runtime raises alerts (default true): health changes, circuit transitions, lag, dead letters. */
+    public static final String ALERTS_ENABLED = "openclaw.alerts.enabled";
+    /** A webhook every alert is posted to, besides the log (a secret: never logged). */
+    public static final String ALERTS_WEBHOOK_URL = "openclaw.alerts.webhook.url";
+    /** The Authorization header of the alert webhook's posts (a secret: never logged). */
+    public static final String ALERTS_WEBHOOK_AUTHORIZATION = "openclaw.alerts.webhook.authorization";
+    /** At most one alert per kind and subject per this long (default 1m). */
+    public static final String ALERTS_MIN_INTERVAL = "openclaw.alerts.min-interval";
+    /** How often a runtime compares health, dead letters and lag with their last state (default 10s). */
+    public static final String ALERTS_CHECK_INTERVAL = "openclaw.alerts.check-interval";
+    /** The consumer lag over which a stream raises an alert (default 10000). */
+    public static final String ALERTS_LAG_THRESHOLD = "openclaw.alerts.lag-threshold";
     /** Where a runtime reads the catalog: a path, or {@code classpath:...} (default .openclaw/services.yaml). */
     public static final String CATALOG = "openclaw.catalog";
     /** Where a runtime reads the contracts: a directory, or {@code classpath:...} (default contracts). */
@@ -66,6 +78,12 @@ public final class SettingKeys {
             SERVICE_NAME,
             ENABLED,
             METRICS_INTERVAL,
+            ALERTS_ENABLED,
+            ALERTS_WEBHOOK_URL,
+            ALERTS_WEBHOOK_AUTHORIZATION,
+            ALERTS_MIN_INTERVAL,
+            ALERTS_CHECK_INTERVAL,
+            ALERTS_LAG_THRESHOLD,
             CATALOG,
             CONTRACTS,
             REDIS_URL,

@@ -1,5 +1,8 @@
 package ai.openclaw.sdk.runtime;
 
+import ai.openclaw.sdk.alert.AlertSink;
+import ai.openclaw.sdk.alert.Alerts;
+import ai.openclaw.sdk.alert.WebhookAlertSink;
 import ai.openclaw.sdk.catalog.ServiceCatalog;
 import ai.openclaw.sdk.client.ServiceClients;
 import ai.openclaw.sdk.config.OpenClawSettings;
@@ -21,6 +24,7 @@ import ai.openclaw.sdk.server.ServerKit;
 import ai.openclaw.sdk.transport.EventTransport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opentelemetry.api.OpenTelemetry;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -74,6 +78,9 @@ public final class ServiceRuntime implements AutoCloseable {
     private final OpenClawSettings settings;
     private final HealthRegistry health;
     private final List<Interceptor> interceptors;
+    private final Alerts alerts;
+    private final boolean ownsAlerts;
+    private final @Nullable AlertWatcher watcher;
     private final Deque<AutoCloseable> opened = new ArrayDeque<>();
     private @Nullable EventPublisher publisher;
     private @Nullable ServiceClients clients;
@@ -107,16 +114,30 @@ public final class ServiceRuntime implements AutoCloseable {
             this.transport = RedisTransport.create(url);
             this.ownsTransport = true;
         }
-        this.policies = ResiliencePolicies.builder()
-                .properties(settings.withPrefix(ResiliencePolicies.PROPERTY_PREFIX))
-                .catalog(catalog)
-                .openTelemetry(openTelemetry)
-                .onCircuitTransition(b.onCircuitTransition)
-                .build();
         this.health = HealthRegistry.create();
         if (transport instanceof RedisTransport redis) {
             health.readiness("redis", RedisHealthCheck.of(redis));
         }
+        this.ownsAlerts = b.alerts == null;
+        this.alerts = b.alerts != null ? b.alerts : alertsFrom(settings, clock);
+        this.watcher = settings.bool(SettingKeys.ALERTS_ENABLED, true)
+                ? new AlertWatcher(
+                        service,
+                        alerts,
+                        health,
+                        transport,
+                        settings.duration(SettingKeys.ALERTS_CHECK_INTERVAL, Duration.ofSeconds(10)),
+                        settings.integer(SettingKeys.ALERTS_LAG_THRESHOLD, 10_000))
+                : null;
+        ResiliencePolicies.Builder policyBuilder = ResiliencePolicies.builder()
+                .properties(settings.withPrefix(ResiliencePolicies.PROPERTY_PREFIX))
+                .catalog(catalog)
+                .openTelemetry(openTelemetry)
+                .onCircuitTransition(b.onCircuitTransition);
+        if (watcher != null) {
+            policyBuilder.onCircuitTransition(watcher::circuit);
+        }
+        this.policies = policyBuilder.build();
     }
 
     /** {@code openclaw.service.<name>.url} from the settings, the JVM's system properties over them. */
@@ -125,6 +146,28 @@ public final class ServiceRuntime implements AutoCloseable {
         settings.withPrefix("openclaw.service.").forEach(urls::setProperty);
         System.getProperties().forEach(urls::put);
         return urls;
+    }
+
+    /** The log, and the webhook of {@code openclaw.alerts.webhook.url} when set. */
+    private static Alerts alertsFrom(OpenClawSettings settings, Clock clock) {
+        Alerts.Builder alerts = Alerts.builder()
+                .sink(AlertSink.log())
+                .clock(clock)
+                .minInterval(settings.duration(SettingKeys.ALERTS_MIN_INTERVAL, Duration.ofMinutes(1)));
+        settings.string(SettingKeys.ALERTS_WEBHOOK_URL).ifPresent(url -> {
+            URI uri;
+            try {
+                uri = URI.create(url);
+            } catch (IllegalArgumentException e) {
+                // the URL is a secret: name the key and where it came from, not the value
+                throw new IllegalArgumentException(SettingKeys.ALERTS_WEBHOOK_URL + " ("
+                        + settings.origin(SettingKeys.ALERTS_WEBHOOK_URL).orElse("settings") + ") is not a URL");
+            }
+            WebhookAlertSink.Builder hook = WebhookAlertSink.builder(uri);
+            settings.string(SettingKeys.ALERTS_WEBHOOK_AUTHORIZATION).ifPresent(v -> hook.header("Authorization", v));
+            alerts.sink(hook.build());
+        });
+        return alerts.build();
     }
 
     private static <T> T load(OpenClawSettings settings, String key, String fallback, boolean catalog) {
@@ -210,6 +253,16 @@ public final class ServiceRuntime implements AutoCloseable {
     }
 
     /**
+     * Where this service's alerts go: its own (health checks changing state, circuit transitions, consumer lag over
+     * {@code openclaw.alerts.lag-threshold}, dead letters; see docs/alerting.md) and any the service raises. By default
+     * the log, and the webhook {@code openclaw.alerts.webhook.url} when set, at most one per kind and subject per
+     * {@code openclaw.alerts.min-interval}.
+     */
+    public Alerts alerts() {
+        return alerts;
+    }
+
+    /**
      * This service's publisher, built on first use: the catalog enforced (only the events the service publishes),
      * payloads checked against their contracts, traced, retried per the policies, the stream prefix of the settings.
      */
@@ -264,6 +317,9 @@ public final class ServiceRuntime implements AutoCloseable {
         }
         configure.accept(b);
         EventSubscriber subscriber = b.build();
+        if (watcher != null) {
+            watcher.watch(subscriber);
+        }
         subscribers++;
         String suffix = subscribers == 1 ? "" : "-" + subscribers;
         opened.push(subscriber);
@@ -360,8 +416,9 @@ public final class ServiceRuntime implements AutoCloseable {
     }
 
     /**
-     * Closes, in order: the subscribers (newest first, each finishing what it holds), the clients, the policies, the
-     * health checks, and the transport when the runtime opened it. Closing twice does nothing.
+     * Closes, in order: the alert watch (after a last look), the subscribers (newest first, each finishing what it
+     * holds), the clients, the policies, the health checks, the transport when the runtime opened it, and the alerts
+     * when it made them (what is queued or held back still goes out). Closing twice does nothing.
      */
     @Override
     public synchronized void close() {
@@ -369,6 +426,9 @@ public final class ServiceRuntime implements AutoCloseable {
             return;
         }
         closed = true;
+        if (watcher != null) {
+            quietly(watcher); // a last look, while everything still runs
+        }
         while (!opened.isEmpty()) {
             quietly(opened.pop());
         }
@@ -379,6 +439,9 @@ public final class ServiceRuntime implements AutoCloseable {
         quietly(health::close);
         if (ownsTransport) {
             quietly(transport::close);
+        }
+        if (ownsAlerts) {
+            quietly(alerts); // what is queued and held back still goes out
         }
     }
 
@@ -408,6 +471,7 @@ public final class ServiceRuntime implements AutoCloseable {
         private OpenClawSettings settings = OpenClawSettings.of(java.util.Map.of());
         private Consumer<ResiliencePolicies.CircuitTransition> onCircuitTransition = t -> {};
         private final List<Interceptor> interceptors = new ArrayList<>();
+        private @Nullable Alerts alerts;
 
         private Builder(String service) {
             this.service = Objects.requireNonNull(service, "service");
@@ -467,6 +531,15 @@ public final class ServiceRuntime implements AutoCloseable {
          */
         public Builder interceptor(Interceptor interceptor) {
             interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+            return this;
+        }
+
+        /**
+         * Where alerts go, which the caller keeps and closes (default: the log and {@code openclaw.alerts.webhook.url},
+         * rate-limited by {@code openclaw.alerts.min-interval}, closed with the runtime).
+         */
+        public Builder alerts(Alerts alerts) {
+            this.alerts = Objects.requireNonNull(alerts, "alerts");
             return this;
         }
 

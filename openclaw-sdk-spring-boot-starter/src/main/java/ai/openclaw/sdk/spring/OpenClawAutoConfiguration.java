@@ -1,5 +1,6 @@
 package ai.openclaw.sdk.spring;
 
+import ai.openclaw.sdk.alert.Alerts;
 import ai.openclaw.sdk.catalog.ServiceCatalog;
 import ai.openclaw.sdk.client.ServiceClients;
 import ai.openclaw.sdk.config.OpenClawSettings;
@@ -146,6 +147,13 @@ public class OpenClawAutoConfiguration {
     @ConditionalOnMissingBean
     public ServiceClients serviceClients(ServiceRuntime runtime) {
         return runtime.clients();
+    }
+
+    /** Where the service's alerts go (docs/alerting.md); raise your own through it. */
+    @Bean(destroyMethod = "")
+    @ConditionalOnMissingBean
+    public Alerts openClawAlerts(ServiceRuntime runtime) {
+        return runtime.alerts();
     }
 
     /** The service's publisher. */
