@@ -36,6 +36,7 @@ final class AlertWatcher implements AutoCloseable {
     private final long lagThreshold;
     private final List<EventSubscriber> subscribers = new CopyOnWriteArrayList<>();
     private final Map<String, HealthStatus> checks = new HashMap<>();
+    private final Map<EventSubscriber, List<String>> ownChecks = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<EventSubscriber, Long> deadLettered = new HashMap<>();
     private final Map<String, Boolean> lagging = new HashMap<>();
     private final ScheduledExecutorService timer;
@@ -61,8 +62,13 @@ final class AlertWatcher implements AutoCloseable {
         timer.scheduleWithFixedDelay(this::check, millis, millis, TimeUnit.MILLISECONDS);
     }
 
-    void watch(EventSubscriber subscriber) {
+    /**
+     * Watches a subscriber's dead letters and lag, and its health checks only while it runs: one not started yet, or
+     * stopped on purpose, is no alert.
+     */
+    void watch(EventSubscriber subscriber, String... checkNames) {
         subscribers.add(subscriber);
+        ownChecks.put(subscriber, List.of(checkNames));
     }
 
     /** A circuit breaker changed state. */
@@ -93,7 +99,17 @@ final class AlertWatcher implements AutoCloseable {
     }
 
     private void checkHealth() {
+        java.util.Set<String> idle = new java.util.HashSet<>();
+        ownChecks.forEach((subscriber, names) -> {
+            if (!subscriber.isRunning()) {
+                idle.addAll(names);
+            }
+        });
         for (HealthReport.Check check : health.report().checks()) {
+            if (idle.contains(check.name())) {
+                checks.remove(check.name()); // its next start is looked at afresh
+                continue;
+            }
             HealthStatus before = checks.put(check.name(), check.status());
             boolean down = check.status() == HealthStatus.DOWN;
             if (before == null ? down : before != check.status()) {

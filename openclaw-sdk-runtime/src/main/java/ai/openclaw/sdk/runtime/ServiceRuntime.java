@@ -317,11 +317,11 @@ public final class ServiceRuntime implements AutoCloseable {
         }
         configure.accept(b);
         EventSubscriber subscriber = b.build();
-        if (watcher != null) {
-            watcher.watch(subscriber);
-        }
         subscribers++;
         String suffix = subscribers == 1 ? "" : "-" + subscribers;
+        if (watcher != null) {
+            watcher.watch(subscriber, "subscriber" + suffix, "events" + suffix);
+        }
         opened.push(subscriber);
         health.liveness("subscriber" + suffix, SubscriberHealthCheck.liveness(subscriber));
         health.readiness(

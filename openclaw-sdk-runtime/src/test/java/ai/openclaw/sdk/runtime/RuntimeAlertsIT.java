@@ -130,6 +130,25 @@ class RuntimeAlertsIT {
     }
 
     @Test
+    void aSubscriberStoppedOnPurposeIsNoAlert() throws Exception {
+        AtomicBoolean marker = new AtomicBoolean(true);
+        try (ServiceRuntime runtime = runtime("billing-service", Map.of())) {
+            EventSubscriber subscriber = runtime.subscriber(s -> s.onEnvelope("user.created", (e, m) -> {}));
+            subscriber.start();
+            subscriber.close();
+            runtime.health().readiness("marker", () -> HealthResult.of(marker.get()));
+            marker.set(false);
+            // the marker's alert comes from a look that also saw the stopped subscriber's checks
+            awaitAlert("marker DOWN", alert("critical", "health", "marker"));
+
+            assertThat(received)
+                    .noneMatch(a -> a.get("kind").asText().equals("health")
+                            && List.of("subscriber", "events")
+                                    .contains(a.get("subject").asText()));
+        }
+    }
+
+    @Test
     void aCircuitOpeningIsCritical() throws Exception {
         try (ServiceRuntime runtime = runtime(
                 "billing-service",

@@ -58,6 +58,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class Demo {
     private static final ObjectMapper JSON = JsonMappers.standard();
 
+    private static final List<java.util.logging.Logger> QUIET = new java.util.ArrayList<>();
+
     private final PrintStream out;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -331,8 +333,14 @@ public final class Demo {
         section("notification-service on Spring Boot (samples/notification-service-spring) takes over the group");
         notifications.close();
         out.println("  the plain notification-service stopped; the same service starts as a Spring Boot 4 application");
-        // the demo's own logging (slf4j-simple) stays as it is
+        // the demo's own logging (slf4j-simple) stays as it is; Tomcat's and Spring's JUL lines stay quiet below
+        // WARNING
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+        for (String name : List.of("org.apache", "org.springframework")) {
+            java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+            logger.setLevel(java.util.logging.Level.WARNING);
+            QUIET.add(logger); // JUL holds its loggers weakly: keep the level set
+        }
         long start = System.nanoTime();
         try (ConfigurableApplicationContext app = NotificationApplication.start(
                 outbox,
