@@ -119,7 +119,7 @@ public final class ServiceRuntime implements AutoCloseable {
             health.readiness("redis", RedisHealthCheck.of(redis));
         }
         this.ownsAlerts = b.alerts == null;
-        this.alerts = b.alerts != null ? b.alerts : alertsFrom(settings, clock);
+        this.alerts = b.alerts != null ? b.alerts : alertsFrom(settings, clock, b.alertSinks);
         this.watcher = settings.bool(SettingKeys.ALERTS_ENABLED, true)
                 ? new AlertWatcher(
                         service,
@@ -148,8 +148,8 @@ public final class ServiceRuntime implements AutoCloseable {
         return urls;
     }
 
-    /** The log, and the webhook of {@code openclaw.alerts.webhook.url} when set. */
-    private static Alerts alertsFrom(OpenClawSettings settings, Clock clock) {
+    /** The log, the webhook of {@code openclaw.alerts.webhook.url} when set, and the sinks given. */
+    private static Alerts alertsFrom(OpenClawSettings settings, Clock clock, List<AlertSink> sinks) {
         Alerts.Builder alerts = Alerts.builder()
                 .sink(AlertSink.log())
                 .clock(clock)
@@ -167,6 +167,7 @@ public final class ServiceRuntime implements AutoCloseable {
             settings.string(SettingKeys.ALERTS_WEBHOOK_AUTHORIZATION).ifPresent(v -> hook.header("Authorization", v));
             alerts.sink(hook.build());
         });
+        sinks.forEach(alerts::sink);
         return alerts.build();
     }
 
@@ -472,6 +473,7 @@ public final class ServiceRuntime implements AutoCloseable {
         private Consumer<ResiliencePolicies.CircuitTransition> onCircuitTransition = t -> {};
         private final List<Interceptor> interceptors = new ArrayList<>();
         private @Nullable Alerts alerts;
+        private final List<AlertSink> alertSinks = new ArrayList<>();
 
         private Builder(String service) {
             this.service = Objects.requireNonNull(service, "service");
@@ -540,6 +542,15 @@ public final class ServiceRuntime implements AutoCloseable {
          */
         public Builder alerts(Alerts alerts) {
             this.alerts = Objects.requireNonNull(alerts, "alerts");
+            return this;
+        }
+
+        /**
+         * Adds a sink to the runtime's own alerts, beside the log and {@code openclaw.alerts.webhook.url} (ignored when
+         * {@link #alerts} is given).
+         */
+        public Builder alertSink(AlertSink sink) {
+            alertSinks.add(Objects.requireNonNull(sink, "sink"));
             return this;
         }
 

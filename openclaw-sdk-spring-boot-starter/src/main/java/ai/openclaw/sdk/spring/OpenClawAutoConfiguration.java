@@ -1,5 +1,6 @@
 package ai.openclaw.sdk.spring;
 
+import ai.openclaw.sdk.alert.AlertSink;
 import ai.openclaw.sdk.alert.Alerts;
 import ai.openclaw.sdk.catalog.ServiceCatalog;
 import ai.openclaw.sdk.client.ServiceClients;
@@ -90,7 +91,8 @@ public class OpenClawAutoConfiguration {
             ObjectProvider<OpenTelemetry> openTelemetry,
             ObjectProvider<MetricsSink> metrics,
             ObjectProvider<Interceptor> interceptors,
-            ObjectProvider<EventTransport> transport) {
+            ObjectProvider<EventTransport> transport,
+            ObjectProvider<AlertSink> alertSinks) {
         String service = settings.string(SettingKeys.SERVICE_NAME)
                 .or(() -> java.util.Optional.ofNullable(environment.getProperty("spring.application.name")))
                 .orElseThrow(() -> new IllegalStateException(SettingKeys.SERVICE_NAME
@@ -103,6 +105,7 @@ public class OpenClawAutoConfiguration {
                 .settings(settings)
                 .openTelemetry(sink == null ? traces : CombinedOpenTelemetry.of(traces, sink.meterProvider()));
         interceptors.orderedStream().forEach(builder::interceptor);
+        alertSinks.orderedStream().forEach(builder::alertSink);
         transport.ifAvailable(builder::transport);
         return builder.build();
     }

@@ -2,6 +2,9 @@ package ai.openclaw.sdk.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.openclaw.sdk.alert.Alert;
+import ai.openclaw.sdk.alert.AlertSink;
+import ai.openclaw.sdk.alert.Alerts;
 import ai.openclaw.sdk.config.OpenClawSettings;
 import ai.openclaw.sdk.config.SettingKeys;
 import ai.openclaw.sdk.events.EventPublisher;
@@ -93,6 +96,22 @@ class OpenClawAutoConfigurationTest {
                     .isEqualTo("user.created");
             assertThat(context.getBean(InMemoryEvents.class).seen).anyMatch(s -> s.startsWith("PUBLISH"));
         });
+    }
+
+    @Test
+    void alertSinkBeansReceiveTheRuntimesAlerts() {
+        List<Alert> received = new CopyOnWriteArrayList<>();
+        runner.withPropertyValues("spring.application.name=billing-service")
+                .withBean("pager", AlertSink.class, () -> received::add)
+                .run(context -> {
+                    Alerts alerts = context.getBean(Alerts.class);
+                    alerts.raise(Alert.of("billing-service", Alert.Level.WARNING, "ledger", "export", "late"));
+                    java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+                    while (received.isEmpty() && java.time.Instant.now().isBefore(deadline)) {
+                        Thread.sleep(10);
+                    }
+                    assertThat(received).extracting(Alert::summary).containsExactly("late");
+                });
     }
 
     @Test
