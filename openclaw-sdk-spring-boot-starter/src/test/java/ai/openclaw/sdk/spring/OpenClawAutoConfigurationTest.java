@@ -204,6 +204,38 @@ class OpenClawAutoConfigurationTest {
     }
 
     @Test
+    void aMeterTheRegistryRefusesLeavesTheOthersUpdated() {
+        SimpleMeterRegistry refusing = new SimpleMeterRegistry();
+        refusing.config().meterFilter(new io.micrometer.core.instrument.config.MeterFilter() {
+            @Override
+            public io.micrometer.core.instrument.Meter.Id map(io.micrometer.core.instrument.Meter.Id id) {
+                if (id.getName().equals("openclaw.test.refused")) {
+                    throw new IllegalArgumentException("other tag keys under this name");
+                }
+                return id;
+            }
+        });
+        runner.withPropertyValues("spring.application.name=billing-service")
+                .withBean(SimpleMeterRegistry.class, () -> refusing)
+                .run(context -> {
+                    var meter = context.getBean(ServiceRuntime.class)
+                            .openTelemetry()
+                            .getMeter("test");
+                    meter.counterBuilder("openclaw.test.refused").build().add(1);
+                    var counted = meter.counterBuilder("openclaw.test.counted").build();
+                    counted.add(1);
+                    MicrometerMetrics metrics = context.getBean(MicrometerMetrics.class);
+                    metrics.collect();
+                    counted.add(2);
+                    metrics.collect();
+                    assertThat(refusing.get("openclaw.test.counted")
+                                    .functionCounter()
+                                    .count())
+                            .isEqualTo(3.0);
+                });
+    }
+
+    @Test
     void eachOptionalPartBacksOffWhenTheApplicationLacksItsLibrary() {
         runner.withPropertyValues("spring.application.name=billing-service")
                 .withBean(SimpleMeterRegistry.class)

@@ -25,6 +25,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The SDK's OpenTelemetry instruments read into a Micrometer registry: a metric reader collects them every few seconds
@@ -33,6 +35,8 @@ import org.jspecify.annotations.Nullable;
  * ({@code openclaw.client.requests}), attributes become tags.
  */
 public final class MicrometerMetrics implements MetricsSink, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MicrometerMetrics.class);
+
     private final MeterRegistry registry;
     private final SdkMeterProvider provider;
     private final Reader reader = new Reader();
@@ -58,6 +62,15 @@ public final class MicrometerMetrics implements MetricsSink, AutoCloseable {
 
     /** Reads every instrument now, adding a meter for each series not seen before. */
     public synchronized void collect() {
+        try {
+            read();
+        } catch (RuntimeException e) {
+            // the collector keeps running: a registry refusing one meter must not end the others' updates
+            LOG.warn("reading the SDK's metrics into Micrometer failed: {}", e.toString());
+        }
+    }
+
+    private void read() {
         CollectionRegistration registration = reader.registration;
         if (registration == null) {
             return;
@@ -100,20 +113,22 @@ public final class MicrometerMetrics implements MetricsSink, AutoCloseable {
             return;
         }
         Cell created = new Cell(value, 0);
-        values.put(series, created);
-        if (monotonic) {
-            FunctionCounter.builder(metric.getName(), created, c -> c.value)
-                    .description(metric.getDescription())
-                    .baseUnit(unit(metric))
-                    .tags(tags(point.getAttributes()))
-                    .register(registry);
-        } else {
-            Gauge.builder(metric.getName(), created, c -> c.value)
-                    .description(metric.getDescription())
-                    .baseUnit(unit(metric))
-                    .tags(tags(point.getAttributes()))
-                    .register(registry);
-        }
+        values.put(series, created); // kept even when the registry refuses the meter: refused once, not each time
+        register(series, () -> {
+            if (monotonic) {
+                FunctionCounter.builder(metric.getName(), created, c -> c.value)
+                        .description(metric.getDescription())
+                        .baseUnit(unit(metric))
+                        .tags(tags(point.getAttributes()))
+                        .register(registry);
+            } else {
+                Gauge.builder(metric.getName(), created, c -> c.value)
+                        .description(metric.getDescription())
+                        .baseUnit(unit(metric))
+                        .tags(tags(point.getAttributes()))
+                        .register(registry);
+            }
+        });
     }
 
     private void histogram(MetricData metric, HistogramPointData point) {
@@ -126,21 +141,32 @@ public final class MicrometerMetrics implements MetricsSink, AutoCloseable {
         }
         Cell created = new Cell(point.getCount(), point.getSum());
         values.put(series, created);
-        if ("s".equals(metric.getUnit())) {
-            FunctionTimer.builder(metric.getName(), created, c -> (long) c.value, c -> c.sum, TimeUnit.SECONDS)
-                    .description(metric.getDescription())
-                    .tags(tags(point.getAttributes()))
-                    .register(registry);
-        } else {
-            FunctionCounter.builder(metric.getName() + ".count", created, c -> c.value)
-                    .description(metric.getDescription())
-                    .tags(tags(point.getAttributes()))
-                    .register(registry);
-            FunctionCounter.builder(metric.getName() + ".sum", created, c -> c.sum)
-                    .description(metric.getDescription())
-                    .baseUnit(unit(metric))
-                    .tags(tags(point.getAttributes()))
-                    .register(registry);
+        register(series, () -> {
+            if ("s".equals(metric.getUnit())) {
+                FunctionTimer.builder(metric.getName(), created, c -> (long) c.value, c -> c.sum, TimeUnit.SECONDS)
+                        .description(metric.getDescription())
+                        .tags(tags(point.getAttributes()))
+                        .register(registry);
+            } else {
+                FunctionCounter.builder(metric.getName() + ".count", created, c -> c.value)
+                        .description(metric.getDescription())
+                        .tags(tags(point.getAttributes()))
+                        .register(registry);
+                FunctionCounter.builder(metric.getName() + ".sum", created, c -> c.sum)
+                        .description(metric.getDescription())
+                        .baseUnit(unit(metric))
+                        .tags(tags(point.getAttributes()))
+                        .register(registry);
+            }
+        });
+    }
+
+    /** A registry may refuse a meter (Prometheus: other tag keys under one name); the others still go in. */
+    private void register(Series series, Runnable registration) {
+        try {
+            registration.run();
+        } catch (RuntimeException e) {
+            LOG.warn("the meter {} {} is not in Micrometer: {}", series.name(), series.attributes(), e.getMessage());
         }
     }
 
