@@ -179,7 +179,7 @@ public final class EventSubscriber implements AutoCloseable {
         return engine.lastReadError();
     }
 
-    /** Whether the subscriber is reading. */
+    /** Whether the subscriber is reading: started (its loops begun) and not closed. */
     public boolean isRunning() {
         return engine.isRunning();
     }

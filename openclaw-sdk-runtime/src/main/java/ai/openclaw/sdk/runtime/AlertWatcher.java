@@ -3,8 +3,10 @@ package ai.openclaw.sdk.runtime;
 import ai.openclaw.sdk.alert.Alert;
 import ai.openclaw.sdk.alert.Alerts;
 import ai.openclaw.sdk.events.EventSubscriber;
+import ai.openclaw.sdk.health.HealthCheck;
 import ai.openclaw.sdk.health.HealthRegistry;
 import ai.openclaw.sdk.health.HealthReport;
+import ai.openclaw.sdk.health.HealthResult;
 import ai.openclaw.sdk.health.HealthStatus;
 import ai.openclaw.sdk.resilience.CircuitState;
 import ai.openclaw.sdk.resilience.ResiliencePolicies;
@@ -36,7 +38,8 @@ final class AlertWatcher implements AutoCloseable {
     private final long lagThreshold;
     private final List<EventSubscriber> subscribers = new CopyOnWriteArrayList<>();
     private final Map<String, HealthStatus> checks = new HashMap<>();
-    private final Map<EventSubscriber, List<String>> ownChecks = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<EventSubscriber, Map<String, HealthCheck>> ownChecks =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<EventSubscriber, Long> deadLettered = new HashMap<>();
     private final Map<String, Boolean> lagging = new HashMap<>();
     private final ScheduledExecutorService timer;
@@ -63,12 +66,13 @@ final class AlertWatcher implements AutoCloseable {
     }
 
     /**
-     * Watches a subscriber's dead letters and lag, and its health checks only while it runs: one not started yet, or
-     * stopped on purpose, is no alert.
+     * Watches a subscriber's dead letters and lag, and its own health checks (by name) only while it runs: one not
+     * started yet, or stopped on purpose, is no alert. Its checks are evaluated here, not read from the registry's
+     * cache, so a state from before a start or a stop is never taken for the present.
      */
-    void watch(EventSubscriber subscriber, String... checkNames) {
+    void watch(EventSubscriber subscriber, Map<String, HealthCheck> checksOfIt) {
+        ownChecks.put(subscriber, Map.copyOf(checksOfIt));
         subscribers.add(subscriber);
-        ownChecks.put(subscriber, List.of(checkNames));
     }
 
     /** A circuit breaker changed state. */
@@ -99,30 +103,46 @@ final class AlertWatcher implements AutoCloseable {
     }
 
     private void checkHealth() {
-        java.util.Set<String> idle = new java.util.HashSet<>();
-        ownChecks.forEach((subscriber, names) -> {
-            if (!subscriber.isRunning()) {
-                idle.addAll(names);
+        java.util.Set<String> subscriberChecks = new java.util.HashSet<>();
+        ownChecks.values().forEach(m -> subscriberChecks.addAll(m.keySet()));
+        for (HealthReport.Check check : health.report().checks()) {
+            if (!subscriberChecks.contains(check.name())) {
+                compare(check.name(), check.status(), check.data());
+            }
+        }
+        ownChecks.forEach((subscriber, checksOfIt) -> {
+            boolean runningBefore = subscriber.isRunning();
+            Map<String, HealthResult> results = new HashMap<>();
+            checksOfIt.forEach((name, check) -> results.put(name, evaluate(check)));
+            if (runningBefore && subscriber.isRunning()) {
+                results.forEach((name, result) -> compare(name, result.status(), result.data()));
+            } else {
+                checksOfIt.keySet().forEach(checks::remove); // its next start is looked at afresh
             }
         });
-        for (HealthReport.Check check : health.report().checks()) {
-            if (idle.contains(check.name())) {
-                checks.remove(check.name()); // its next start is looked at afresh
-                continue;
-            }
-            HealthStatus before = checks.put(check.name(), check.status());
-            boolean down = check.status() == HealthStatus.DOWN;
-            if (before == null ? down : before != check.status()) {
-                Map<String, Object> details = new HashMap<>();
-                check.data().forEach((k, v) -> details.put(k, String.valueOf(v)));
-                alerts.raise(Alert.of(
-                                service,
-                                down ? Alert.Level.CRITICAL : Alert.Level.RESOLVED,
-                                "health",
-                                check.name(),
-                                check.name() + (down ? " is DOWN" : " is UP again"))
-                        .withDetails(details));
-            }
+    }
+
+    private static HealthResult evaluate(HealthCheck check) {
+        try {
+            return check.check();
+        } catch (Exception e) {
+            return HealthResult.down(e.getClass().getSimpleName());
+        }
+    }
+
+    private void compare(String name, HealthStatus status, Map<String, Object> data) {
+        HealthStatus before = checks.put(name, status);
+        boolean down = status == HealthStatus.DOWN;
+        if (before == null ? down : before != status) {
+            Map<String, Object> details = new HashMap<>();
+            data.forEach((k, v) -> details.put(k, String.valueOf(v)));
+            alerts.raise(Alert.of(
+                            service,
+                            down ? Alert.Level.CRITICAL : Alert.Level.RESOLVED,
+                            "health",
+                            name,
+                            name + (down ? " is DOWN" : " is UP again"))
+                    .withDetails(details));
         }
     }
 

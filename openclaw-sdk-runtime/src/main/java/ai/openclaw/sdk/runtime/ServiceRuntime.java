@@ -14,6 +14,7 @@ import ai.openclaw.sdk.events.EventSubscriber;
 import ai.openclaw.sdk.events.SubscriberHealthCheck;
 import ai.openclaw.sdk.events.redis.RedisHealthCheck;
 import ai.openclaw.sdk.events.redis.RedisTransport;
+import ai.openclaw.sdk.health.HealthCheck;
 import ai.openclaw.sdk.health.HealthRegistry;
 import ai.openclaw.sdk.json.JsonMappers;
 import ai.openclaw.sdk.policy.CallContext;
@@ -32,6 +33,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -320,14 +322,15 @@ public final class ServiceRuntime implements AutoCloseable {
         EventSubscriber subscriber = b.build();
         subscribers++;
         String suffix = subscribers == 1 ? "" : "-" + subscribers;
-        if (watcher != null) {
-            watcher.watch(subscriber, "subscriber" + suffix, "events" + suffix);
-        }
+        HealthCheck liveness = SubscriberHealthCheck.liveness(subscriber);
+        HealthCheck readiness =
+                SubscriberHealthCheck.readiness(subscriber, settings.integer(SettingKeys.EVENTS_READY_MAX_LAG, 1_000));
         opened.push(subscriber);
-        health.liveness("subscriber" + suffix, SubscriberHealthCheck.liveness(subscriber));
-        health.readiness(
-                "events" + suffix,
-                SubscriberHealthCheck.readiness(subscriber, settings.integer(SettingKeys.EVENTS_READY_MAX_LAG, 1_000)));
+        health.liveness("subscriber" + suffix, liveness);
+        health.readiness("events" + suffix, readiness);
+        if (watcher != null) {
+            watcher.watch(subscriber, Map.of("subscriber" + suffix, liveness, "events" + suffix, readiness));
+        }
         return subscriber;
     }
 

@@ -290,7 +290,8 @@ public final class SubscriberEngine {
 
     /** Whether reading. */
     public boolean isRunning() {
-        return running;
+        // both: "running" is set before the loops' threads exist, "started" once they do
+        return running && started;
     }
 
     /** The counts (see {@link SubscriberMetrics#counts()}) and, last, the entries in flight now. */
