@@ -59,6 +59,13 @@ public final class SettingKeys {
     public static final String EVENTS_RETRY_BACKOFF = "openclaw.events.retry-backoff";
     /** The lag above which a runtime's subscriber reports not ready (default 1000). */
     public static final String EVENTS_READY_MAX_LAG = "openclaw.events.ready-max-lag";
+    /**
+     * This instance's name: its subscribers' consumer name and its reply inboxes' (default service, host, pid and a
+     * random part). A stable name lets a restarted instance take back what it held.
+     */
+    public static final String EVENTS_INSTANCE = "openclaw.events.instance";
+    /** How long a request over events waits for its reply (default 10s). */
+    public static final String EVENTS_REPLY_TIMEOUT = "openclaw.events.reply-timeout";
     /** Resilience policies: {@code openclaw.resilience.<policy>.retry.max-attempts} and the rest (docs/clients.md). */
     public static final String RESILIENCE = "openclaw.resilience.*";
     /** Where a service runs: {@code openclaw.service.<name>.url} (docs/catalog.md#discovery). */
@@ -93,6 +100,8 @@ public final class SettingKeys {
             EVENTS_HANDLER_ATTEMPTS,
             EVENTS_RETRY_BACKOFF,
             EVENTS_READY_MAX_LAG,
+            EVENTS_INSTANCE,
+            EVENTS_REPLY_TIMEOUT,
             RESILIENCE,
             SERVICE,
             PACT_DIR,

@@ -20,4 +20,30 @@ public final class Arguments {
         }
         return d;
     }
+
+    /**
+     * The number, when it is at least 1.
+     *
+     * @throws IllegalArgumentException {@code "<name> must be >= 1, was <n>"}
+     */
+    public static int positive(String name, int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException(name + " must be >= 1, was " + n);
+        }
+        return n;
+    }
+
+    /**
+     * The text, when it has a character other than white space.
+     *
+     * @throws NullPointerException naming {@code name} when it is null
+     * @throws IllegalArgumentException {@code "<name> must not be blank"}
+     */
+    public static String notBlank(String name, String text) {
+        Objects.requireNonNull(text, name);
+        if (text.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+        return text;
+    }
 }

@@ -29,6 +29,11 @@ import org.jspecify.annotations.Nullable;
  * contractversion} extension, {@code payload} is {@code data}. The ordering key, when there is one, is the CloudEvents
  * partitioning extension {@code partitionkey}. Immutable.
  *
+ * <p>Other extension attributes with string values (CloudEvents names: lower-case letters and digits, at most 20) are
+ * kept in {@link #extensions()} and written back as they came. Request-reply uses three of them: {@value
+ * #CORRELATION_ID} (which conversation an event belongs to), {@value #REPLY_TO} (the stream a reply goes to) and
+ * {@value #REPLY_BY} (when the asker stops waiting, RFC 3339).
+ *
  * @param id unique, time-sortable
  * @param source the publishing service
  * @param type the event type
@@ -39,6 +44,7 @@ import org.jspecify.annotations.Nullable;
  * @param traceParent the W3C {@code traceparent} of the publish span, if tracing is on
  * @param traceState the W3C {@code tracestate}, if any
  * @param data the payload
+ * @param extensions the other extension attributes, by name (names are CloudEvents attribute names)
  */
 public record EventEnvelope(
         String id,
@@ -50,9 +56,62 @@ public record EventEnvelope(
         Optional<String> partitionKey,
         Optional<String> traceParent,
         Optional<String> traceState,
-        JsonNode data) {
+        JsonNode data,
+        Map<String, String> extensions) {
     /** The CloudEvents version written and accepted. */
     public static final String SPEC_VERSION = "1.0";
+
+    /** The extension naming the conversation a request and its reply belong to. */
+    public static final String CORRELATION_ID = "correlationid";
+
+    /** The extension of a request naming the stream its reply goes to. */
+    public static final String REPLY_TO = "replyto";
+
+    /** The extension of a request (and its reply) saying when the asker stops waiting. */
+    public static final String REPLY_BY = "replyby";
+
+    /** The attributes this record has components for: never extensions. */
+    private static final java.util.Set<String> ATTRIBUTES = java.util.Set.of(
+            "specversion",
+            "id",
+            "source",
+            "type",
+            "time",
+            "datacontenttype",
+            "dataschema",
+            "contractversion",
+            "partitionkey",
+            "traceparent",
+            "tracestate",
+            "data",
+            "data_base64",
+            "subject");
+
+    /** An envelope without extension attributes. */
+    public EventEnvelope(
+            String id,
+            String source,
+            String type,
+            Instant time,
+            Optional<String> dataSchema,
+            Optional<String> contractVersion,
+            Optional<String> partitionKey,
+            Optional<String> traceParent,
+            Optional<String> traceState,
+            JsonNode data) {
+        this(
+                id,
+                source,
+                type,
+                time,
+                dataSchema,
+                contractVersion,
+                partitionKey,
+                traceParent,
+                traceState,
+                data,
+                Map.of());
+    }
 
     /** Validates the components. */
     public EventEnvelope {
@@ -66,6 +125,43 @@ public record EventEnvelope(
         Objects.requireNonNull(traceParent, "traceParent");
         Objects.requireNonNull(traceState, "traceState");
         Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(extensions, "extensions");
+        for (String name : extensions.keySet()) {
+            if (!isExtensionName(name) || ATTRIBUTES.contains(name)) {
+                throw new IllegalArgumentException("'" + name + "' is not a CloudEvents extension attribute name"
+                        + " (lower-case letters and digits, at most 20, not a context attribute)");
+            }
+        }
+        extensions = extensions.isEmpty()
+                ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(extensions));
+    }
+
+    /** An extension attribute's value. */
+    public Optional<String> extension(String name) {
+        return Optional.ofNullable(extensions.get(name));
+    }
+
+    /** This envelope with one more extension attribute (or another value of it). */
+    public EventEnvelope withExtension(String name, String value) {
+        Map<String, String> more = new java.util.TreeMap<>(extensions);
+        more.put(name, Objects.requireNonNull(value, "value"));
+        return new EventEnvelope(
+                id, source, type, time, dataSchema, contractVersion, partitionKey, traceParent, traceState, data, more);
+    }
+
+    /** Whether a name is a CloudEvents attribute name: lower-case ASCII letters and digits, 1 to 20 of them. */
+    static boolean isExtensionName(String name) {
+        if (name.isEmpty() || name.length() > 20) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The trace context attributes, as a carrier for propagators. */
@@ -108,6 +204,9 @@ public record EventEnvelope(
             }
             if (traceState.isPresent()) {
                 g.writeStringField("tracestate", traceState.get());
+            }
+            for (Map.Entry<String, String> e : extensions.entrySet()) {
+                g.writeStringField(e.getKey(), e.getValue());
             }
             g.writeFieldName("data");
             g.writeTree(data);
@@ -178,7 +277,23 @@ public record EventEnvelope(
                 optional(node, "partitionkey"),
                 optional(node, "traceparent"),
                 optional(node, "tracestate"),
-                data);
+                data,
+                extensionsOf(node));
+    }
+
+    /** The string-valued attributes that are not context attributes, by name; others (numbers, objects) are not kept. */
+    private static Map<String, String> extensionsOf(JsonNode node) {
+        Map<String, String> out = null;
+        for (var it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (e.getValue().isTextual() && !ATTRIBUTES.contains(e.getKey()) && isExtensionName(e.getKey())) {
+                if (out == null) {
+                    out = new java.util.TreeMap<>();
+                }
+                out.put(e.getKey(), e.getValue().asText());
+            }
+        }
+        return out == null ? Map.of() : out;
     }
 
     private static String text(JsonNode node, String name) {

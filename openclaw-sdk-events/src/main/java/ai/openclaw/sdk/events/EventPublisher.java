@@ -128,6 +128,16 @@ public final class EventPublisher {
         return new Builder(service, transport);
     }
 
+    /** The service whose events these are: their {@code source}. */
+    String service() {
+        return service;
+    }
+
+    /** The prefix of stream names. */
+    String streamPrefix() {
+        return streamPrefix;
+    }
+
     /** The stream an event type is published to: the prefix, then the type. */
     public String streamOf(String eventType) {
         return typeOf(eventType).stream;
@@ -191,7 +201,24 @@ public final class EventPublisher {
 
     /** Publishes with an ordering key (events of one key are handled in order by subscribers that ask for it). */
     public String publish(String eventType, Object payload, @Nullable String orderingKey) {
-        Prepared p = prepare(eventType, payload, orderingKey);
+        return publish(prepare(eventType, payload, orderingKey));
+    }
+
+    /**
+     * Publishes to a given stream (a reply inbox) with extension attributes: the request-reply helpers' way out.
+     * Checked against the catalog and the contract of {@code eventType} as any publish.
+     */
+    String publishTo(String stream, String eventType, Object payload, Map<String, String> extensions, Trim trim) {
+        return publish(prepare(check(eventType, payload, null, stream, trim, extensions)));
+    }
+
+    /** Publishes with extension attributes, to the event type's stream. */
+    String publishWith(String eventType, Object payload, Map<String, String> extensions) {
+        return publish(prepare(check(eventType, payload, null, null, null, extensions)));
+    }
+
+    private String publish(Prepared p) {
+        String eventType = p.type;
         String stream = streamOf(eventType);
         Sending sending = new Sending(p);
         try {
@@ -368,7 +395,7 @@ public final class EventPublisher {
         return List.copyOf(ids);
     }
 
-    private record Prepared(String type, String id, String json, Span span) {}
+    private record Prepared(String type, String id, String json, Span span, String stream, Trim trim) {}
 
     /** An event that passed the catalog and its contract, not yet written. */
     private record Checked(
@@ -376,7 +403,10 @@ public final class EventPublisher {
             JsonNode data,
             Optional<EventContract> contract,
             @Nullable String orderingKey,
-            boolean surelyFits) {}
+            boolean surelyFits,
+            String stream,
+            Trim trim,
+            Map<String, String> extensions) {}
 
     /** Bytes of an envelope besides its data and the strings sized below: names, punctuation, id, time, traceparent. */
     private static final long ENVELOPE_FIXED_BYTES = 512;
@@ -389,6 +419,16 @@ public final class EventPublisher {
     }
 
     private Checked check(String eventType, Object payload, @Nullable String orderingKey) {
+        return check(eventType, payload, orderingKey, null, null, Map.of());
+    }
+
+    private Checked check(
+            String eventType,
+            Object payload,
+            @Nullable String orderingKey,
+            @Nullable String toStream,
+            @Nullable Trim toTrim,
+            Map<String, String> extensions) {
         Objects.requireNonNull(eventType, "eventType");
         Objects.requireNonNull(payload, "payload");
         if (enforceCatalog && catalog != null) {
@@ -425,13 +465,25 @@ public final class EventPublisher {
                 + contract.map(c -> c.id().length() + c.version().toString().length())
                         .orElse(0)
                 + (orderingKey == null ? 0 : orderingKey.length())
+                + extensions.entrySet().stream()
+                        .mapToLong(e -> e.getKey().length() + 8L + e.getValue().length())
+                        .sum()
                 + MAX_TRACESTATE_CHARS;
         long atMost = Utf8.jsonBytesAtMost(data); // Long.MAX_VALUE too when a string holds a lone surrogate
         boolean surelyFits = atMost != Long.MAX_VALUE
                 && atMost + ENVELOPE_FIXED_BYTES + Utf8.MAX_JSON_BYTES_PER_CHAR * strings <= maxEventBytes
                 && (orderingKey == null || Utf8.wellFormedLength(orderingKey) >= 0)
-                && contract.map(k -> Utf8.wellFormedLength(k.id()) >= 0).orElse(true);
-        return new Checked(eventType, data, contract, orderingKey, surelyFits);
+                && contract.map(k -> Utf8.wellFormedLength(k.id()) >= 0).orElse(true)
+                && extensions.values().stream().allMatch(v -> Utf8.wellFormedLength(v) >= 0);
+        return new Checked(
+                eventType,
+                data,
+                contract,
+                orderingKey,
+                surelyFits,
+                toStream != null ? toStream : streamOf(eventType),
+                toTrim != null ? toTrim : trimOf(eventType),
+                extensions);
     }
 
     private Prepared prepare(Checked c) {
@@ -444,9 +496,13 @@ public final class EventPublisher {
                 .setAttribute("messaging.system", "redis")
                 .setAttribute("messaging.operation.type", "send")
                 .setAttribute("messaging.operation.name", "publish")
-                .setAttribute("messaging.destination.name", names.stream)
+                .setAttribute("messaging.destination.name", c.stream)
                 .setAttribute("messaging.message.id", id)
                 .startSpan();
+        String conversation = c.extensions.get(EventEnvelope.CORRELATION_ID);
+        if (conversation != null) {
+            span.setAttribute("messaging.message.conversation_id", conversation);
+        }
         Map<String, String> carrier = new HashMap<>();
         openTelemetry
                 .getPropagators()
@@ -462,11 +518,12 @@ public final class EventPublisher {
                 Optional.ofNullable(c.orderingKey),
                 Optional.ofNullable(carrier.get("traceparent")),
                 Optional.ofNullable(carrier.get("tracestate")),
-                c.data);
+                c.data,
+                c.extensions);
         String text = envelope.toJson(json);
         if (c.surelyFits && !span.isRecording()) {
             // every string of it is known to be well formed and its size under the limit: nothing to measure
-            return new Prepared(eventType, id, text, span);
+            return new Prepared(eventType, id, text, span, c.stream, c.trim);
         }
         int bytes = Utf8.wellFormedLength(text);
         if (bytes < 0) {
@@ -489,7 +546,7 @@ public final class EventPublisher {
                     null);
         }
         span.setAttribute("messaging.message.body.size", bytes);
-        return new Prepared(eventType, id, text, span);
+        return new Prepared(eventType, id, text, span, c.stream, c.trim);
     }
 
     private io.opentelemetry.api.common.Attributes attributesOf(String eventType) {
@@ -499,10 +556,10 @@ public final class EventPublisher {
     /** Hands the event to the transport; an append that throws at once was not sent. */
     private CompletableFuture<String> send(Prepared p) {
         try {
-            return transport.append(streamOf(p.type), p.json, trimOf(p.type)).toCompletableFuture();
+            return transport.append(p.stream, p.json, p.trim).toCompletableFuture();
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(new AppendException(
-                    streamOf(p.type), false, "not sent: " + e.getClass().getSimpleName() + ": " + e.getMessage(), e));
+                    p.stream, false, "not sent: " + e.getClass().getSimpleName() + ": " + e.getMessage(), e));
         }
     }
 

@@ -10,7 +10,6 @@ import ai.openclaw.sdk.policy.CallPolicies;
 import ai.openclaw.sdk.transport.EventTransport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opentelemetry.api.OpenTelemetry;
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -105,14 +103,7 @@ public final class EventSubscriber implements AutoCloseable {
     }
 
     private static String defaultConsumerName(String service) {
-        String host;
-        try {
-            host = java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
-            host = "unknown-host";
-        }
-        return service + "-" + host + "-" + ManagementFactory.getRuntimeMXBean().getPid() + "-"
-                + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xFFFFFFL);
+        return ai.openclaw.sdk.events.internal.InstanceNames.next(service);
     }
 
     /**

@@ -10,6 +10,8 @@ import ai.openclaw.sdk.config.SettingKeys;
 import ai.openclaw.sdk.contract.ContractRegistry;
 import ai.openclaw.sdk.discovery.ServiceDiscovery;
 import ai.openclaw.sdk.events.EventPublisher;
+import ai.openclaw.sdk.events.EventRequester;
+import ai.openclaw.sdk.events.EventResponder;
 import ai.openclaw.sdk.events.EventSubscriber;
 import ai.openclaw.sdk.events.SubscriberHealthCheck;
 import ai.openclaw.sdk.events.redis.RedisHealthCheck;
@@ -84,6 +86,8 @@ public final class ServiceRuntime implements AutoCloseable {
     private final boolean ownsAlerts;
     private final @Nullable AlertWatcher watcher;
     private final Deque<AutoCloseable> opened = new ArrayDeque<>();
+    private int requesters;
+    private @Nullable EventResponder responder;
     private @Nullable EventPublisher publisher;
     private @Nullable ServiceClients clients;
     private int subscribers;
@@ -288,7 +292,8 @@ public final class ServiceRuntime implements AutoCloseable {
     /**
      * A new subscriber, set up as the publishers are (contracts, mapper, stream prefix, telemetry) and as the settings
      * say ({@code openclaw.events.*}: in-place attempts and backoff, processing timeout, deliveries before the dead
-     * letter), with its liveness in {@link #health()}; closed with the runtime. Start it when the service is ready.
+     * letter, the consumer name {@code openclaw.events.instance}, with {@code -2}, {@code -3} after it for a second and
+     * third subscriber), with its liveness in {@link #health()}; closed with the runtime. Start it when the service is ready.
      *
      * @param configure adds the handlers (and anything else)
      */
@@ -300,6 +305,9 @@ public final class ServiceRuntime implements AutoCloseable {
                 .openTelemetry(openTelemetry)
                 .clock(clock)
                 .streamPrefix(settings.string(SettingKeys.EVENTS_STREAM_PREFIX, ""));
+        settings.string(SettingKeys.EVENTS_INSTANCE)
+                .ifPresent(
+                        instance -> b.consumerName(subscribers == 0 ? instance : instance + "-" + (subscribers + 1)));
         settings.string(SettingKeys.EVENTS_PROCESSING_TIMEOUT)
                 .ifPresent(x ->
                         b.processingTimeout(settings.duration(SettingKeys.EVENTS_PROCESSING_TIMEOUT, Duration.ZERO)));
@@ -332,6 +340,61 @@ public final class ServiceRuntime implements AutoCloseable {
             watcher.watch(subscriber, Map.of("subscriber" + suffix, liveness, "events" + suffix, readiness));
         }
         return subscriber;
+    }
+
+    /**
+     * A requester of replies over events, started: requests of {@code requestType} published by {@link #publisher()},
+     * replies of {@code replyType} read from this instance's inbox ({@code openclaw.events.instance}), checked against
+     * their contracts, in the caller's trace, waiting {@code openclaw.events.reply-timeout} (default 10s). Its inbox's
+     * liveness is in {@link #health()}; closed with the runtime. See docs/request-reply.md.
+     *
+     * <pre>{@code
+     * EventRequester<SubscriptionStatus> billing = runtime.requester(
+     *         "subscription.inquiry_received", "subscription.status_retrieved", SubscriptionStatus.class, r -> {});
+     * SubscriptionStatus status = billing.request(new SubscriptionInquiry(userId)).get();
+     * }</pre>
+     *
+     * @param configure anything else ({@code onReplyAtAnyInstance}, workers, ...)
+     */
+    public synchronized <R> EventRequester<R> requester(
+            String requestType, String replyType, Class<R> replyClass, Consumer<EventRequester.Builder<R>> configure) {
+        open();
+        EventRequester.Builder<R> b = EventRequester.builder(service, transport)
+                .publisher(publisher())
+                .request(requestType)
+                .reply(replyType, replyClass)
+                .contracts(contracts)
+                .objectMapper(json)
+                .openTelemetry(openTelemetry)
+                .clock(clock);
+        settings.string(SettingKeys.EVENTS_INSTANCE).ifPresent(b::instance);
+        settings.string(SettingKeys.EVENTS_REPLY_TIMEOUT)
+                .ifPresent(x -> b.timeout(settings.duration(SettingKeys.EVENTS_REPLY_TIMEOUT, Duration.ZERO)));
+        configure.accept(b);
+        EventRequester<R> requester = b.build();
+        requesters++;
+        opened.push(requester);
+        health.liveness(
+                "replies" + (requesters == 1 ? "" : "-" + requesters),
+                SubscriberHealthCheck.liveness(requester.inboxSubscriber()));
+        requester.start();
+        return requester;
+    }
+
+    /**
+     * This service's responder, built on first use: it answers requests over events with {@link #publisher()} (the
+     * reply checked against its contract), refusing expired requests and writing only to reply inboxes. Use it in a
+     * {@link #subscriber}: {@code b.on(type, Request.class, runtime.responder().replying(replyType, handler))}.
+     */
+    public synchronized EventResponder responder() {
+        open();
+        if (responder == null) {
+            responder = EventResponder.builder(publisher(), transport)
+                    .openTelemetry(openTelemetry)
+                    .clock(clock)
+                    .build();
+        }
+        return responder;
     }
 
     /**

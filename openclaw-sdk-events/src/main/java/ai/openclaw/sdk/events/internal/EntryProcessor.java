@@ -7,6 +7,7 @@ import ai.openclaw.sdk.contract.ContractViolation;
 import ai.openclaw.sdk.contract.EventContract;
 import ai.openclaw.sdk.events.EventEnvelope;
 import ai.openclaw.sdk.events.EventMetadata;
+import ai.openclaw.sdk.events.EventRejectedException;
 import ai.openclaw.sdk.events.MalformedEventException;
 import ai.openclaw.sdk.internal.TraceMdc;
 import ai.openclaw.sdk.policy.CallContext;
@@ -296,6 +297,10 @@ public final class EntryProcessor {
             span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
             span.end();
         }
+        EventRejectedException rejected = rejection(failure);
+        if (rejected != null) {
+            return Verdict.deadLetter(envelope, "rejected by the handler: " + rejected.getMessage());
+        }
         if (!running.getAsBoolean()
                 || failure instanceof InterruptedException
                 || Thread.currentThread().isInterrupted()) {
@@ -308,5 +313,15 @@ public final class EntryProcessor {
                             + failure.getClass().getName() + ": " + failure.getMessage());
         }
         return Verdict.LEAVE;
+    }
+
+    /** The handler's rejection of the event, found through the exceptions a policy may wrap it in. */
+    private static @Nullable EventRejectedException rejection(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof EventRejectedException r) {
+                return r;
+            }
+        }
+        return null;
     }
 }

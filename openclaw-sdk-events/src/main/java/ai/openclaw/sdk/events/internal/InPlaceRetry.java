@@ -29,7 +29,10 @@ public final class InPlaceRetry implements CallPolicy {
             try {
                 return attempt.call();
             } catch (Exception e) {
-                if (i >= attempts || !running.getAsBoolean() || e instanceof InterruptedException) {
+                if (i >= attempts
+                        || !running.getAsBoolean()
+                        || e instanceof InterruptedException
+                        || e instanceof ai.openclaw.sdk.events.EventRejectedException) {
                     throw e;
                 }
             }

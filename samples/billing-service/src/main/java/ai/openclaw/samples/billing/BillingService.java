@@ -14,6 +14,7 @@ import ai.openclaw.sdk.server.Problem;
 import ai.openclaw.sdk.server.ServerRequest;
 import ai.openclaw.sdk.server.ServerResponse;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +40,9 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>Events: {@code user.created} starts a trial, {@code user.deleted} cancels. Both handlers are idempotent,
- *       since delivery is at least once. A handler that keeps failing ends in {@code <stream>.dlq}.
+ *       since delivery is at least once. A handler that keeps failing ends in {@code <stream>.dlq}. A {@code
+ *       subscription.inquiry_received} request is answered with {@code subscription.status_retrieved}, sent back to
+ *       the user-service instance that asked (request-reply over events, docs/request-reply.md).
  *   <li>HTTP: {@code POST /subscriptions} and {@code POST /invoices} look the user up in user-service (policy
  *       {@code user-calls}: retries, circuit breaker, 1 s time limit); an unknown user is 422, user-service
  *       unavailable is 503.
@@ -63,6 +67,24 @@ public final class BillingService implements AutoCloseable {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record UserDeleted(String userId) {}
 
+    /** {@code subscription.inquiry_received}: a user's question, asked by user-service over events. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record SubscriptionInquiry(String userId) {}
+
+    /**
+     * {@code subscription.status_retrieved}: the answer, the user's newest subscription (or status {@code none}).
+     *
+     * @param answeredBy the billing-service instance (its consumer name) that answered
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SubscriptionStatus(
+            String userId,
+            String status,
+            @Nullable String subscriptionId,
+            @Nullable String plan,
+            @Nullable String trialEndsAt,
+            String answeredBy) {}
+
     record NewSubscription(String userId, String plan) {}
 
     record NewInvoice(String subscriptionId, long amountCents, String currency) {}
@@ -83,7 +105,11 @@ public final class BillingService implements AutoCloseable {
         this.clients = runtime.clients();
         this.users = clients.client("user-service").as(UserDirectory.class);
         this.subscriber = runtime.subscriber(s -> s.on("user.created", UserCreated.class, this::onUserCreated)
-                .on("user.deleted", UserDeleted.class, this::onUserDeleted));
+                .on("user.deleted", UserDeleted.class, this::onUserDeleted)
+                .on(
+                        "subscription.inquiry_received",
+                        SubscriptionInquiry.class,
+                        runtime.responder().replying("subscription.status_retrieved", this::statusOf)));
         this.health = runtime.health().readiness("circuits", CircuitBreakerHealthCheck.of(runtime.policies()));
         this.server = SampleServer.builder(NAME, runtime)
                 .route("POST /subscriptions", this::subscribe)
@@ -154,6 +180,17 @@ public final class BillingService implements AutoCloseable {
                 meta.envelope().id(),
                 event.userId(),
                 canceled);
+    }
+
+    /** The answer to an inquiry: the user's newest subscription, as this instance knows it. */
+    SubscriptionStatus statusOf(SubscriptionInquiry inquiry, EventMetadata meta) {
+        List<Subscription> all = subscriptionsOf(inquiry.userId());
+        String me = subscriber.consumerName();
+        if (all.isEmpty()) {
+            return new SubscriptionStatus(inquiry.userId(), "none", null, null, null, me);
+        }
+        Subscription s = all.get(all.size() - 1);
+        return new SubscriptionStatus(s.userId(), s.status(), s.id(), s.plan(), s.trialEndsAt(), me);
     }
 
     /** Starts a trial unless the user has a live subscription; true when one was started. */

@@ -98,10 +98,14 @@ public final class Demo {
                     ServiceDiscovery.builder().addSource(instances).build();
             Consumer<ResiliencePolicies.CircuitTransition> circuits =
                     t -> out.println("  [circuit] calls to " + t.target() + ": " + t.from() + " -> " + t.to());
-            SampleEnvironment env = SampleEnvironment.of(samples, settings, r -> r.transport(transport)
-                    .discovery(discovery)
-                    .openTelemetry(traces.sdk)
-                    .onCircuitTransition(circuits));
+            java.util.function.UnaryOperator<ai.openclaw.sdk.runtime.ServiceRuntime.Builder> shared =
+                    r -> r.transport(transport)
+                            .discovery(discovery)
+                            .openTelemetry(traces.sdk)
+                            .onCircuitTransition(circuits);
+            // each service's first instance is <service>-1 (its consumer name and reply inbox); a second, -2
+            SampleEnvironment env = instance(samples, settings, shared, 1);
+            SampleEnvironment second = instance(samples, settings, shared, 2);
             ServiceCatalog catalog = ServiceCatalog.load(samples.resolve(".openclaw/services.yaml"));
             intro(catalog, redis, transport);
             try (UserService users = UserService.start(env, 0);
@@ -134,7 +138,8 @@ public final class Demo {
                             BillingService.NAME, billing.uri(),
                             NotificationService.NAME, notifications.uri()));
                     violation(users.uri());
-                    billing = outage(env, front, billing, billingPort, outbox, ada);
+                    requestReply(second, front, traces, users, transport, ada);
+                    billing = outage(env, front, billing, billingPort, outbox, ada, users, transport, prefix);
                     poison(front, outbox, transport, prefix, billing, notifications);
                     springBoot(samples, redis, prefix, front, notifications, outbox);
                 } finally {
@@ -230,10 +235,80 @@ public final class Demo {
         }
     }
 
+    /** The runtimes of each service's {@code n}th instance: {@code openclaw.events.instance} is {@code <service>-n}. */
+    private static SampleEnvironment instance(
+            Path samples,
+            Map<String, String> settings,
+            java.util.function.UnaryOperator<ai.openclaw.sdk.runtime.ServiceRuntime.Builder> shared,
+            int n) {
+        return service -> {
+            Map<String, String> mine = new java.util.HashMap<>(settings);
+            mine.put(SettingKeys.EVENTS_INSTANCE, service + "-" + n);
+            return SampleEnvironment.of(samples, mine, shared).runtime(service);
+        };
+    }
+
+    /**
+     * The seed's customer inquiry over events: two user-service instances ask billing-service at once, and each
+     * answer comes back to the instance that asked, in the asker's trace.
+     */
+    private void requestReply(
+            SampleEnvironment second,
+            ServiceClients front,
+            Traces traces,
+            UserService users,
+            RedisTransport transport,
+            String ada)
+            throws Exception {
+        section("Request-reply over events: user-service asks billing-service, the answer comes back to the asker");
+        try (UserService users2 = UserService.start(second, 0)) {
+            out.println("  user-service-2        " + users2.uri() + "   a second instance of user-service");
+            URI path = URI.create("/users/" + ada + "/subscription");
+            var one = http.sendAsync(
+                    HttpRequest.newBuilder(users.uri().resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+            var two = http.sendAsync(
+                    HttpRequest.newBuilder(users2.uri().resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+            out.println("  GET user-service-1 " + path + " -> "
+                    + one.get(30, java.util.concurrent.TimeUnit.SECONDS).statusCode() + " "
+                    + one.get().body());
+            out.println("  GET user-service-2 " + path + " -> "
+                    + two.get(30, java.util.concurrent.TimeUnit.SECONDS).statusCode() + " "
+                    + two.get().body());
+            for (UserService u : List.of(users, users2)) {
+                String inbox = u.billingRequests().inbox();
+                out.println("  " + inbox + ": " + transport.length(inbox) + " reply, "
+                        + u.billingRequests().stats().answered() + " answered");
+            }
+        }
+        Tracer tracer = traces.sdk.getTracer("demo");
+        Span root = tracer.spanBuilder("ask").startSpan();
+        try (Scope ignored = root.makeCurrent()) {
+            front.client(UserService.NAME)
+                    .get("/users/{id}/subscription")
+                    .pathVariable("id", ada)
+                    .send(JsonNode.class);
+        } finally {
+            root.end();
+        }
+        String traceId = root.getSpanContext().getTraceId();
+        await("the trace's spans", Duration.ofSeconds(60), () -> traces.trace(traceId).stream()
+                .anyMatch(x -> x.getName().equals("process subscription.status_retrieved")));
+        out.println("  trace " + traceId + ": the question and its answer, one trace");
+        Traces.draw(traces.trace(traceId), "front end").forEach(out::println);
+    }
+
     /** billing-service goes down: the front end's circuit opens; it comes back: the circuit closes. */
     private BillingService outage(
-            SampleEnvironment env, ServiceClients front, BillingService billing, int port, Outbox outbox, String ada)
-            throws InterruptedException {
+            SampleEnvironment env,
+            ServiceClients front,
+            BillingService billing,
+            int port,
+            Outbox outbox,
+            String ada,
+            UserService users,
+            RedisTransport transport,
+            String prefix)
+            throws Exception {
         section("billing-service goes down; a user signs up meanwhile; the front end keeps asking billing");
         String subscription = billing.subscriptionsOf(ada).get(0).id();
         billing.close();
@@ -247,6 +322,11 @@ public final class Demo {
         for (int i = 0; i < 4; i++) {
             out.println("  GET /subscriptions/" + subscription + " -> " + attempt(billingClient, subscription));
         }
+        long asked = System.nanoTime();
+        HttpResponse<String> unanswered = get(users.uri().resolve("/users/" + ada + "/subscription"));
+        out.println("  GET user-service-1 /users/" + ada + "/subscription -> " + unanswered.statusCode() + " "
+                + JSON.readTree(unanswered.body()).path("title").asText() + took(asked)
+                + ": the question waits in its stream");
         section("billing-service is back on the same port; its consumer group resumes where it stopped");
         BillingService back = BillingService.start(env, port);
         await("grace's trial", Duration.ofSeconds(60), () -> !back.subscriptionsOf(graceId)
@@ -254,6 +334,12 @@ public final class Demo {
         Subscription trial = back.subscriptionsOf(graceId).get(0);
         out.println("  billing-service: subscription " + trial.id() + " for " + graceId
                 + ", from the user.created it missed while down");
+        String questions = prefix + "subscription.inquiry_received";
+        DeadLetters dlq = DeadLetters.of(transport);
+        await("the stale question's dead letter", Duration.ofSeconds(60), () -> dlq.count(questions) > 0);
+        out.println("  the question asked while it was down, no longer awaited, is not answered: "
+                + dlq.streamOf(questions));
+        out.println("    reason: " + dlq.list(questions, 1).get(0).reason());
         out.println("  (the circuit stays open 3 s: billing-calls in samples/.openclaw/resilience.properties)");
         Thread.sleep(3_100);
         out.println("  GET /subscriptions/" + trial.id() + " -> " + attempt(billingClient, trial.id()));

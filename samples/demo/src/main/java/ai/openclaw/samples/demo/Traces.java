@@ -89,7 +89,7 @@ final class Traces implements SpanExporter {
             }
             double ms = (s.getEndEpochNanos() - s.getStartEpochNanos()) / 1e6;
             lines.add("  ".repeat(depth + 1)
-                    + String.format("%-20s %-8s %-26s %6.1f ms", service, s.getKind(), s.getName(), ms));
+                    + String.format("%-20s %-8s %-38s %6.1f ms", service, s.getKind(), s.getName(), ms));
         }
         return lines;
     }

@@ -30,13 +30,28 @@ class DemoTest {
                 .contains("[mail] to ada@example.com: \"Welcome, Ada Lovelace!\"")
                 .contains("billing-service: subscription s-1 trial trialing until")
                 // health
-                .containsPattern("user-service\\s+200 UP  \\[redis=UP\\]")
+                .containsPattern("user-service\\s+200 UP  \\[redis=UP, replies=UP\\]")
                 .containsPattern("billing-service\\s+200 UP  \\[")
                 .contains("circuits=UP")
                 // the contract violation
                 .contains("400 application/problem+json: the request breaks the user-service contract")
                 .contains("/email  pattern:")
                 .contains("/password  minLength:")
+                // request-reply over events: each instance of user-service gets its own answer, in one trace
+                .containsPattern(
+                        "GET user-service-1 /users/u-1/subscription -> 200 \\{\"userId\":\"u-1\",\"status\":\"trialing\"")
+                .containsPattern(
+                        "GET user-service-2 /users/u-1/subscription -> 200 \\{\"userId\":\"u-1\",\"status\":\"trialing\"")
+                .contains("reply:user-service@user-service-1:subscription.status_retrieved: 1 reply, 1 answered")
+                .contains("reply:user-service@user-service-2:subscription.status_retrieved: 1 reply, 1 answered")
+                .containsPattern(Pattern.compile("user-service\\s+CLIENT\\s+request subscription.inquiry_received"))
+                .containsPattern(
+                        Pattern.compile("billing-service\\s+PRODUCER\\s+publish subscription.status_retrieved"))
+                .containsPattern(Pattern.compile("user-service\\s+CONSUMER\\s+process subscription.status_retrieved"))
+                // a question billing-service was down for: 504, then dead-lettered as expired, not answered late
+                .contains("/subscription -> 504 billing-service did not answer")
+                .contains("subscription.inquiry_received.dlq")
+                .contains("reason: rejected by the handler: expired: user-service stopped waiting")
                 // the circuit breaker
                 .contains("ServiceUnavailableException")
                 .contains("[circuit] calls to billing-service: CLOSED -> OPEN")

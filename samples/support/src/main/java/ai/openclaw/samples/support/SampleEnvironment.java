@@ -23,7 +23,8 @@ public interface SampleEnvironment {
 
     /**
      * The samples' settings: {@code .openclaw/services.yaml}, {@code contracts/}, the policies of {@code
-     * .openclaw/resilience.properties}, failing handlers tried twice in place; {@code more} over them.
+     * .openclaw/resilience.properties}, failing handlers tried twice in place, replies over events awaited 3 s; {@code
+     * more} over them.
      */
     static OpenClawSettings settings(Path samples, Map<String, String> more) {
         return OpenClawSettings.builder()
@@ -32,11 +33,13 @@ public interface SampleEnvironment {
                         "the samples",
                         Map.of(
                                 SettingKeys.CATALOG,
-                                        samples.resolve(".openclaw/services.yaml")
-                                                .toString(),
+                                samples.resolve(".openclaw/services.yaml").toString(),
                                 SettingKeys.CONTRACTS,
-                                        samples.resolve("contracts").toString(),
-                                SettingKeys.EVENTS_HANDLER_ATTEMPTS, "2"))
+                                samples.resolve("contracts").toString(),
+                                SettingKeys.EVENTS_HANDLER_ATTEMPTS,
+                                "2",
+                                SettingKeys.EVENTS_REPLY_TIMEOUT,
+                                "3s"))
                 .map("the caller", more)
                 .build();
     }

@@ -3,12 +3,16 @@ package ai.openclaw.samples.user;
 import ai.openclaw.samples.support.SampleEnvironment;
 import ai.openclaw.samples.support.SampleServer;
 import ai.openclaw.sdk.events.EventPublisher;
+import ai.openclaw.sdk.events.EventRequester;
 import ai.openclaw.sdk.events.PublishException;
+import ai.openclaw.sdk.events.ReplyTimeoutException;
 import ai.openclaw.sdk.health.HealthRegistry;
 import ai.openclaw.sdk.runtime.ServiceRuntime;
 import ai.openclaw.sdk.server.Problem;
 import ai.openclaw.sdk.server.ServerRequest;
 import ai.openclaw.sdk.server.ServerResponse;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.net.URI;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -33,6 +37,10 @@ import org.slf4j.LoggerFactory;
  *   <li>Each change is published after it is stored, in the request's trace, ordered by user id. When publishing fails
  *       (Redis down past the retries), the change is undone and the caller gets 503: no user exists that the rest of
  *       the system was not told about.
+ *   <li>{@code GET /users/:id/subscription} asks billing-service over events, the seed's customer inquiry: it
+ *       publishes {@code subscription.inquiry_received} and answers with the {@code subscription.status_retrieved}
+ *       reply that comes back to this very instance, or 504 when none comes in time ({@code
+ *       openclaw.events.reply-timeout}).
  *   <li>Health: {@code /health/ready} checks Redis.
  * </ul>
  */
@@ -50,10 +58,25 @@ public final class UserService implements AutoCloseable {
 
     record Refresh(String refreshToken) {}
 
+    /** {@code subscription.inquiry_received}: the request to billing-service. */
+    record SubscriptionInquiry(String userId) {}
+
+    /** {@code subscription.status_retrieved}: billing-service's answer, passed on to the caller as it came. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record SubscriptionStatus(
+            String userId,
+            String status,
+            @Nullable String subscriptionId,
+            @Nullable String plan,
+            @Nullable String trialEndsAt,
+            @Nullable String answeredBy) {}
+
     private final UserStore store;
     private final Clock clock;
     private final ServiceRuntime runtime;
     private final EventPublisher events;
+    private final EventRequester<SubscriptionStatus> billing;
     private final HealthRegistry health;
     private final SampleServer server;
 
@@ -62,12 +85,15 @@ public final class UserService implements AutoCloseable {
         this.clock = runtime.clock();
         this.store = new UserStore(clock);
         this.events = runtime.publisher();
+        this.billing = runtime.requester(
+                "subscription.inquiry_received", "subscription.status_retrieved", SubscriptionStatus.class, r -> {});
         this.health = runtime.health();
         this.server = SampleServer.builder(NAME, runtime)
                 .route("POST /users", this::create)
                 .route("GET /users/{id}", r -> ServerResponse.ok(find(r.variable("id"))))
                 .route("PATCH /users/{id}", this::update)
                 .route("DELETE /users/{id}", this::delete)
+                .route("GET /users/{id}/subscription", this::subscription)
                 .route("POST /auth/login", this::login)
                 .route("POST /auth/refresh", this::refresh)
                 .health(health)
@@ -93,6 +119,11 @@ public final class UserService implements AutoCloseable {
     /** The users and tokens (for tests' provider states). */
     public UserStore store() {
         return store;
+    }
+
+    /** The requester that asks billing-service about subscriptions (its inbox, its stats). */
+    public EventRequester<SubscriptionStatus> billingRequests() {
+        return billing;
     }
 
     /** The health checks served at {@code /health}. */
@@ -164,6 +195,25 @@ public final class UserService implements AutoCloseable {
         publishOrUndo("user.deleted", new Events.UserDeleted(id, now()), id, () -> {});
         store.remove(user.id());
         return ServerResponse.noContent();
+    }
+
+    private ServerResponse subscription(ServerRequest r) throws InterruptedException {
+        // passed on as asked: billing-service knows its subscribers (and answers "none" for anyone else), and this
+        // instance may not hold the user (each sample instance keeps its users in memory)
+        try {
+            return ServerResponse.ok(
+                    billing.request(new SubscriptionInquiry(r.variable("id"))).get());
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof ReplyTimeoutException t) {
+                LOG.warn("no answer from billing-service to {} within {}", t.correlationId(), t.timeout());
+                throw new Problem(504, "billing-service did not answer", "no answer in " + t.timeout());
+            }
+            if (e.getCause() instanceof PublishException p) {
+                LOG.warn("subscription.inquiry_received not published: {}", p.getMessage());
+                throw new Problem(503, "events unavailable", "try again");
+            }
+            throw new IllegalStateException("asking billing-service failed", e.getCause());
+        }
     }
 
     private ServerResponse login(ServerRequest r) {
