@@ -349,7 +349,7 @@ public final class ServiceClients implements AutoCloseable {
             throw new ServiceUnavailableException(
                     service, operation, "the time limit of " + operation + " was spent before this attempt", null);
         }
-        try (SelectedInstance instance = discovery.select(service)) {
+        try (SelectedInstance instance = discovery.select(service, request.routingKey())) {
             java.net.URI base = instance.baseUrl();
             String url = instance.url(pathAndQuery); // text: OkHttp parses it once
             Span span = tracer.spanBuilder(operation)

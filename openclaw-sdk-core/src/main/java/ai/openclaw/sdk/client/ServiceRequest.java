@@ -35,6 +35,7 @@ public final class ServiceRequest {
     private @Nullable Object body;
     private @Nullable String idempotencyKey;
     private @Nullable Duration timeout;
+    private @Nullable String routingKey;
 
     ServiceRequest(ServiceClients clients, String service, HttpMethod method, String pathTemplate) {
         this.clients = clients;
@@ -79,6 +80,24 @@ public final class ServiceRequest {
         }
         this.idempotencyKey = key;
         return this;
+    }
+
+    /**
+     * The caller's key (a user or session id) for a sticky canary split: calls with one key go to one track of the
+     * service while its split stays ({@link ai.openclaw.sdk.discovery.CanarySplit}). Not sent.
+     */
+    public ServiceRequest routingKey(String key) {
+        if (Objects.requireNonNull(key, "key").isEmpty()) {
+            throw new IllegalArgumentException("routing key must not be empty");
+        }
+        this.routingKey = key;
+        return this;
+    }
+
+    /** The caller's routing key, if given. */
+    @Nullable
+    String routingKey() {
+        return routingKey;
     }
 
     /** A time limit for this call, every attempt included; default the clients' call timeout. */

@@ -147,6 +147,27 @@ public final class OpenClawSettings {
     }
 
     /**
+     * A number, such as {@code 5} or {@code 2.5}.
+     *
+     * @throws SettingsException when the value is not a finite number, naming the key and where it came from
+     */
+    public double decimal(String key, double fallback) {
+        Setting s = byCanonicalKey.get(canonical(key));
+        if (s == null) {
+            return fallback;
+        }
+        try {
+            double d = Double.parseDouble(s.value.trim().replace("_", ""));
+            if (Double.isFinite(d)) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw invalid(s, "a number");
+    }
+
+    /**
      * {@code true} or {@code false} (any case).
      *
      * @throws SettingsException when the value is neither

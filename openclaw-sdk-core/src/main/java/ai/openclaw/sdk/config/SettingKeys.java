@@ -68,6 +68,11 @@ public final class SettingKeys {
     public static final String EVENTS_REPLY_TIMEOUT = "openclaw.events.reply-timeout";
     /** Resilience policies: {@code openclaw.resilience.<policy>.retry.max-attempts} and the rest (docs/clients.md). */
     public static final String RESILIENCE = "openclaw.resilience.*";
+    /**
+     * Canary splits: {@code openclaw.canary.<service>.percentage} (0 to 100) and {@code
+     * openclaw.canary.<service>.sticky} (docs/canary.md).
+     */
+    public static final String CANARY = "openclaw.canary.*";
     /** Where a service runs: {@code openclaw.service.<name>.url} (docs/catalog.md#discovery). */
     public static final String SERVICE = "openclaw.service.*";
     /** Where consumer tests write pact files (docs/testing.md). */
@@ -103,6 +108,7 @@ public final class SettingKeys {
             EVENTS_INSTANCE,
             EVENTS_REPLY_TIMEOUT,
             RESILIENCE,
+            CANARY,
             SERVICE,
             PACT_DIR,
             TEST_REDIS);

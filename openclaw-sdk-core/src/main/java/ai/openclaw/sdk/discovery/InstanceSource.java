@@ -38,6 +38,24 @@ public interface InstanceSource {
     List<URI> instances(String serviceName);
 
     /**
+     * The service's instances with their track and version: by default {@link #instances}, each read with {@link
+     * ServiceInstance#parse} (a fragment {@code #track=canary&version=1.5.0} says them). A source that knows tracks
+     * another way returns them here.
+     *
+     * @param serviceName the catalog name
+     * @return the instances, or an empty list when this source knows none
+     * @throws DiscoveryException when the source holds something that is not an instance URL
+     */
+    default List<ServiceInstance> serviceInstances(String serviceName) {
+        List<URI> urls = instances(serviceName);
+        List<ServiceInstance> out = new java.util.ArrayList<>(urls.size());
+        for (URI u : urls) {
+            out.add(ServiceInstance.parse(u));
+        }
+        return out;
+    }
+
+    /**
      * Where this source looks for the service, for the message of a {@link NoInstanceException}: for example {@code
      * "environment variable OPENCLAW_SERVICE_USER_SERVICE_URL (not set)"}. Never includes secrets.
      *

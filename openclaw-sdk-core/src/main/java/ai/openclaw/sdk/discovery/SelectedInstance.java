@@ -22,12 +22,19 @@ import java.net.URI;
 public final class SelectedInstance implements AutoCloseable {
     private final String serviceName;
     private final InstancePool.Node node;
+    private final long started = System.nanoTime();
     private boolean reported;
+    private boolean failed;
     private boolean closed;
 
     SelectedInstance(String serviceName, InstancePool.Node node) {
         this.serviceName = serviceName;
         this.node = node;
+    }
+
+    /** The instance, with its track and version. */
+    public ServiceInstance instance() {
+        return node.instance();
     }
 
     /** The service this instance belongs to. */
@@ -80,16 +87,23 @@ public final class SelectedInstance implements AutoCloseable {
     public void failed() {
         if (!reported) {
             reported = true;
+            failed = true;
             node.recordFailure();
         }
     }
 
-    /** Ends the call: it no longer counts as in flight. Idempotent. */
+    /**
+     * Ends the call: it no longer counts as in flight, and, when its outcome was reported, it counts in its track's
+     * observation (latency from selection to close). Idempotent.
+     */
     @Override
     public void close() {
         if (!closed) {
             closed = true;
             node.release();
+            if (reported) {
+                node.recordCall(failed, System.nanoTime() - started);
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 package ai.openclaw.sdk.discovery;
 
+import ai.openclaw.sdk.canary.CanaryObservation;
+import ai.openclaw.sdk.canary.TrackMetrics;
 import ai.openclaw.sdk.catalog.ServiceCatalog;
 import ai.openclaw.sdk.internal.discovery.InstancePool;
 import java.net.URI;
@@ -42,6 +44,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A service no source knows gives a {@link NoInstanceException} that lists where discovery looked.
  *
+ * <p><b>Canaries.</b> An instance listed as {@code http://10.0.0.9:8080#track=canary&version=1.5.0} is on the canary
+ * track ({@link ServiceInstance}). With a {@link CanarySplit} set for the service ({@link #canary}), that share of calls
+ * goes to canary instances and the rest to the others, sticky per caller key when asked ({@link #select(String,
+ * String)}); the calls of each track are observed ({@link #observe}) for a canary analysis
+ * ({@code ai.openclaw.sdk.canary.CanaryAnalysis}). docs/canary.md.
+ *
  * <p><b>Ejection.</b> An instance whose calls fail {@link Builder#failuresToEject} times in a row is left out for
  * {@link Builder#ejectionDuration}; then it returns on probation: one more failure ejects it again, one success clears
  * it. When every instance of a service is ejected, discovery does not refuse: it spreads calls over all of them, as
@@ -62,6 +70,7 @@ public final class ServiceDiscovery {
     private final Clock clock;
     private final RandomGenerator random;
     private final Map<String, InstancePool> pools = new ConcurrentHashMap<>();
+    private final Map<String, CanarySplit> splits = new ConcurrentHashMap<>();
 
     private ServiceDiscovery(Builder b) {
         List<InstanceSource> all = new ArrayList<>();
@@ -77,6 +86,7 @@ public final class ServiceDiscovery {
         this.ejectionDuration = b.ejectionDuration;
         this.clock = b.clock;
         this.random = b.random;
+        this.splits.putAll(b.splits);
     }
 
     /** A builder: the process's system properties and environment, no catalog, round robin. */
@@ -85,15 +95,30 @@ public final class ServiceDiscovery {
     }
 
     /**
-     * The instances of {@code serviceName}, from the first source that knows any.
+     * The base URLs of {@code serviceName}'s instances, from the first source that knows any (every track).
      *
      * @throws NoInstanceException when no source knows one, listing where discovery looked
      * @throws DiscoveryException when a source holds a value that is not an instance URL
      */
     public List<URI> instances(String serviceName) {
+        List<ServiceInstance> found = serviceInstances(serviceName);
+        List<URI> out = new ArrayList<>(found.size());
+        for (ServiceInstance i : found) {
+            out.add(i.baseUrl());
+        }
+        return out;
+    }
+
+    /**
+     * The instances of {@code serviceName} with their track and version, from the first source that knows any.
+     *
+     * @throws NoInstanceException when no source knows one, listing where discovery looked
+     * @throws DiscoveryException when a source holds a value that is not an instance URL
+     */
+    public List<ServiceInstance> serviceInstances(String serviceName) {
         Objects.requireNonNull(serviceName, "serviceName");
         for (InstanceSource source : sources) {
-            List<URI> found = source.instances(serviceName);
+            List<ServiceInstance> found = source.serviceInstances(serviceName);
             if (!found.isEmpty()) {
                 return found;
             }
@@ -112,13 +137,69 @@ public final class ServiceDiscovery {
      * @throws DiscoveryException when a source holds a value that is not an instance URL
      */
     public SelectedInstance select(String serviceName) {
-        List<URI> current = instances(serviceName);
-        InstancePool pool =
-                pools.computeIfAbsent(serviceName, n -> new InstancePool(n, clock, failuresToEject, ejectionDuration));
+        return select(serviceName, null);
+    }
+
+    /**
+     * Chooses an instance of {@code serviceName} for one call of a caller: with a sticky {@link CanarySplit}, one key
+     * always gets one track. Close the result when the call ends.
+     *
+     * @param key the caller's key (a user or session id), or null
+     * @throws NoInstanceException when no source knows one, listing where discovery looked
+     * @throws DiscoveryException when a source holds a value that is not an instance URL
+     */
+    public SelectedInstance select(String serviceName, @Nullable String key) {
+        List<ServiceInstance> current = serviceInstances(serviceName);
+        InstancePool pool = pool(serviceName);
         pool.update(current);
-        InstancePool.Node node =
-                selection == SelectionStrategy.ROUND_ROBIN ? pool.roundRobin() : pool.powerOfTwoChoices(random);
+        InstancePool.Among among = InstancePool.Among.ALL;
+        CanarySplit split = splits.get(serviceName);
+        if (split != null && pool.hasCanary()) {
+            among = split.toCanary(key, random.nextDouble()) ? InstancePool.Among.CANARY : InstancePool.Among.BASELINE;
+        }
+        InstancePool.Node node = selection == SelectionStrategy.ROUND_ROBIN
+                ? pool.roundRobin(among)
+                : pool.powerOfTwoChoices(random, among);
         return new SelectedInstance(serviceName, node);
+    }
+
+    private InstancePool pool(String serviceName) {
+        return pools.computeIfAbsent(serviceName, n -> new InstancePool(n, clock, failuresToEject, ejectionDuration));
+    }
+
+    /**
+     * Sends {@code split}'s share of {@code serviceName}'s calls to its canary instances from now on, and starts
+     * observing the canary and the baseline afresh ({@link #observe}). {@link CanarySplit#NONE} sends none; without a
+     * split, canary instances take calls as any other.
+     */
+    public void canary(String serviceName, CanarySplit split) {
+        Objects.requireNonNull(serviceName, "serviceName");
+        Objects.requireNonNull(split, "split");
+        splits.put(serviceName, split);
+        pool(serviceName).resetRecorders();
+    }
+
+    /** The canary split of {@code serviceName}, when one was set. */
+    public java.util.Optional<CanarySplit> canarySplit(String serviceName) {
+        return java.util.Optional.ofNullable(splits.get(serviceName));
+    }
+
+    /**
+     * The calls made through this discovery to {@code serviceName}'s canary and baseline instances since its split was
+     * last set (or since the first call): counts, failures as callers reported them ({@link SelectedInstance#failed()})
+     * and latencies from selection to close.
+     */
+    public CanaryObservation observe(String serviceName) {
+        InstancePool pool = pools.get(serviceName);
+        if (pool == null) {
+            return new CanaryObservation(serviceName, TrackMetrics.NONE, TrackMetrics.NONE, Duration.ZERO);
+        }
+        InstancePool.Recorders r = pool.recorders();
+        return new CanaryObservation(
+                serviceName,
+                r.baseline().snapshot(),
+                r.canary().snapshot(),
+                Duration.ofMillis(Math.max(0, clock.millis() - r.since())));
     }
 
     /**
@@ -146,8 +227,15 @@ public final class ServiceDiscovery {
         private Duration ejectionDuration = DEFAULT_EJECTION_DURATION;
         private Clock clock = Clock.systemUTC();
         private RandomGenerator random = RandomGenerator.getDefault();
+        private final Map<String, CanarySplit> splits = new java.util.HashMap<>();
 
         private Builder() {}
+
+        /** A canary split from the start; {@link ServiceDiscovery#canary} changes it later. */
+        public Builder canary(String serviceName, CanarySplit split) {
+            splits.put(Objects.requireNonNull(serviceName, "serviceName"), Objects.requireNonNull(split, "split"));
+            return this;
+        }
 
         /** The catalog whose {@code instances} extension is the last source asked. */
         public Builder catalog(ServiceCatalog catalog) {

@@ -3,6 +3,7 @@ package ai.openclaw.sdk.gateway;
 import ai.openclaw.sdk.catalog.Endpoint;
 import ai.openclaw.sdk.catalog.ServiceCatalog;
 import ai.openclaw.sdk.catalog.ServiceDefinition;
+import ai.openclaw.sdk.discovery.CanarySplit;
 import ai.openclaw.sdk.discovery.NoInstanceException;
 import ai.openclaw.sdk.discovery.ServiceDiscovery;
 import java.net.URI;
@@ -31,6 +32,9 @@ import java.util.TreeSet;
  * Files.writeString(Path.of("nginx.conf"), conf);   // nginx -t -c nginx.conf
  * }</pre>
  *
+ * <p>A service with canary instances ({@code #track=canary}) and a canary split ({@link Builder#canary}, or set in
+ * discovery) gets upstream weights that give its canaries the split's share of requests; 0% marks them {@code down}.
+ *
  * <p>Services without endpoints (event consumers) get no route. Two services claiming one prefix, a service with
  * endpoints but no instance, or an instance URL with a path are refused, each named.
  */
@@ -42,8 +46,10 @@ public final class NginxGateway {
     private final String pathPrefix;
     private final int maxFails;
     private final Duration failTimeout;
+    private final Map<String, Double> canaries;
 
     private NginxGateway(Builder b) {
+        this.canaries = Map.copyOf(b.canaries);
         this.catalog = b.catalog;
         this.discovery = b.discovery;
         this.listen = b.listen;
@@ -109,15 +115,16 @@ public final class NginxGateway {
      */
     public String render() {
         List<Route> routes = routes();
-        Map<String, List<URI>> upstreams = new LinkedHashMap<>();
+        Map<String, List<ai.openclaw.sdk.discovery.ServiceInstance>> upstreams = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         for (Route r : routes) {
             if (upstreams.containsKey(r.service())) {
                 continue;
             }
             try {
-                List<URI> instances = discovery.instances(r.service());
-                for (URI u : instances) {
+                List<ai.openclaw.sdk.discovery.ServiceInstance> instances = discovery.serviceInstances(r.service());
+                for (ai.openclaw.sdk.discovery.ServiceInstance i : instances) {
+                    URI u = i.baseUrl();
                     if (u.getRawPath() != null
                             && !u.getRawPath().isEmpty()
                             && !u.getRawPath().equals("/")) {
@@ -140,18 +147,28 @@ public final class NginxGateway {
                 .append("events {\n    worker_connections 1024;\n}\n")
                 .append("http {\n");
         upstreams.forEach((service, instances) -> {
+            int[] weights = weights(service, instances);
             out.append("    upstream ").append(service).append(" {\n");
-            for (URI u : instances) {
+            for (int k = 0; k < instances.size(); k++) {
+                ai.openclaw.sdk.discovery.ServiceInstance i = instances.get(k);
+                URI u = i.baseUrl();
                 int port = u.getPort() > 0 ? u.getPort() : ("https".equals(u.getScheme()) ? 443 : 80);
-                out.append("        server ")
-                        .append(u.getHost())
-                        .append(':')
-                        .append(port)
-                        .append(" max_fails=")
+                out.append("        server ").append(u.getHost()).append(':').append(port);
+                if (weights != null) {
+                    out.append(weights[k] == 0 ? " down" : " weight=" + weights[k]);
+                }
+                out.append(" max_fails=")
                         .append(maxFails)
                         .append(" fail_timeout=")
                         .append(failTimeout.toSeconds())
-                        .append("s;\n");
+                        .append("s;");
+                if (!i.track().equals(ai.openclaw.sdk.discovery.ServiceInstance.STABLE)
+                        || i.version().isPresent()) {
+                    out.append("  # ")
+                            .append(i.track())
+                            .append(i.version().map(v -> " " + v).orElse(""));
+                }
+                out.append('\n');
             }
             out.append("    }\n");
         });
@@ -171,6 +188,40 @@ public final class NginxGateway {
         }
         out.append("    }\n}\n");
         return out.toString();
+    }
+
+    /**
+     * Each instance's weight under the service's canary split, so that the canary instances together take the split's
+     * share of requests (0 marks an instance down); null when the service has no split or no canary instance.
+     */
+    private int @org.jspecify.annotations.Nullable [] weights(
+            String service, List<ai.openclaw.sdk.discovery.ServiceInstance> instances) {
+        Double percent = canaries.get(service);
+        if (percent == null) {
+            percent = discovery.canarySplit(service).map(CanarySplit::percent).orElse(null);
+        }
+        long canary = instances.stream()
+                .filter(ai.openclaw.sdk.discovery.ServiceInstance::isCanary)
+                .count();
+        long baseline = instances.size() - canary;
+        if (percent == null || canary == 0 || baseline == 0) {
+            return null;
+        }
+        long share = Math.round(percent * 10); // per mille
+        long wc = share * baseline;
+        long wb = (1000 - share) * canary;
+        long gcd = java.math.BigInteger.valueOf(wc)
+                .gcd(java.math.BigInteger.valueOf(wb))
+                .longValue();
+        if (gcd > 0) {
+            wc /= gcd;
+            wb /= gcd;
+        }
+        int[] out = new int[instances.size()];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = (int) (instances.get(k).isCanary() ? wc : wb);
+        }
+        return out;
     }
 
     private static void location(StringBuilder out, String match, String service, String target) {
@@ -197,6 +248,7 @@ public final class NginxGateway {
         private String pathPrefix = "";
         private int maxFails = 3;
         private Duration failTimeout = Duration.ofSeconds(10);
+        private final Map<String, Double> canaries = new LinkedHashMap<>();
 
         private Builder(ServiceCatalog catalog, ServiceDiscovery discovery) {
             this.catalog = Objects.requireNonNull(catalog, "catalog");
@@ -242,6 +294,17 @@ public final class NginxGateway {
             }
             this.maxFails = maxFails;
             this.failTimeout = failTimeout;
+            return this;
+        }
+
+        /**
+         * Sends {@code percent} of the service's requests to its canary instances ({@code #track=canary}) by upstream
+         * weights; without it, the split set in discovery ({@link ServiceDiscovery#canary}) is used, if any. nginx
+         * splits per request: sticky routing per caller is the SDK clients' ({@code ServiceRequest.routingKey}).
+         */
+        public Builder canary(String service, double percent) {
+            new CanarySplit(percent, false); // checks the range
+            canaries.put(Objects.requireNonNull(service, "service"), percent);
             return this;
         }
 

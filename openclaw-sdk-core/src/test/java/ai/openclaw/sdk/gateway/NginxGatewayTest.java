@@ -94,6 +94,45 @@ class NginxGatewayTest {
     }
 
     @Test
+    void aCanarySplitBecomesUpstreamWeights() {
+        ServiceDiscovery withCanary = discovery(Map.of(
+                "user-service",
+                List.of(
+                        URI.create("http://10.0.0.1:8081"),
+                        URI.create("http://10.0.0.2:8081"),
+                        URI.create("http://10.0.0.9:8081#track=canary&version=1.5.0")),
+                "billing-service",
+                List.of(URI.create("http://10.0.0.3:8082")),
+                "payment-gateway",
+                List.of(URI.create("https://payments.example.com"))));
+        // 5%: each baseline instance weighs 19, the canary 2: 2 / (19 + 19 + 2) = 5%
+        assertThat(NginxGateway.builder(SAMPLES, withCanary)
+                        .canary("user-service", 5)
+                        .build()
+                        .render())
+                .contains("upstream user-service {\n"
+                        + "        server 10.0.0.1:8081 weight=19 max_fails=3 fail_timeout=10s;\n"
+                        + "        server 10.0.0.2:8081 weight=19 max_fails=3 fail_timeout=10s;\n"
+                        + "        server 10.0.0.9:8081 weight=2 max_fails=3 fail_timeout=10s;  # canary 1.5.0\n"
+                        + "    }")
+                .contains("upstream billing-service {\n        server 10.0.0.3:8082 max_fails=3");
+        // 0%: the canary is down; without a split it weighs as any instance
+        assertThat(NginxGateway.builder(SAMPLES, withCanary)
+                        .canary("user-service", 0)
+                        .build()
+                        .render())
+                .contains("server 10.0.0.9:8081 down max_fails=3")
+                .contains("server 10.0.0.1:8081 weight=1 max_fails=3");
+        assertThat(NginxGateway.builder(SAMPLES, withCanary).build().render())
+                .contains("server 10.0.0.9:8081 max_fails=3 fail_timeout=10s;  # canary 1.5.0");
+        // the split set in discovery counts when the gateway is given none
+        withCanary.canary("user-service", ai.openclaw.sdk.discovery.CanarySplit.percent(50));
+        assertThat(NginxGateway.builder(SAMPLES, withCanary).build().render())
+                .contains("server 10.0.0.1:8081 weight=1 max_fails=3")
+                .contains("server 10.0.0.9:8081 weight=2 max_fails=3");
+    }
+
+    @Test
     void nginxItselfAcceptsTheConfiguration(@TempDir Path dir) throws Exception {
         Path nginx = null;
         for (String candidate : List.of("/usr/sbin/nginx", "/usr/local/sbin/nginx", "/usr/bin/nginx")) {
@@ -103,12 +142,22 @@ class NginxGatewayTest {
         }
         Assumptions.assumeTrue(nginx != null, "no nginx on this machine: checked by structure only");
         ServiceDiscovery local = discovery(Map.of(
-                "user-service", List.of(URI.create("http://127.0.0.1:8081")),
-                "billing-service", List.of(URI.create("http://127.0.0.1:8082")),
-                "payment-gateway", List.of(URI.create("http://127.0.0.1:8083"))));
+                "user-service",
+                List.of(
+                        URI.create("http://127.0.0.1:8081"),
+                        URI.create("http://127.0.0.1:8091#track=canary&version=1.5.0")),
+                "billing-service",
+                List.of(URI.create("http://127.0.0.1:8082")),
+                "payment-gateway",
+                List.of(URI.create("http://127.0.0.1:8083"))));
         Path conf = dir.resolve("nginx.conf");
         Files.writeString(
-                conf, NginxGateway.builder(SAMPLES, local).listen(18080).build().render());
+                conf,
+                NginxGateway.builder(SAMPLES, local)
+                        .listen(18080)
+                        .canary("user-service", 5)
+                        .build()
+                        .render());
         Files.createDirectories(dir.resolve("logs"));
         Process p = new ProcessBuilder(
                         nginx.toString(), "-t", "-p", dir.toString(), "-c", conf.toString(), "-e", "stderr")

@@ -8,6 +8,7 @@ import ai.openclaw.sdk.client.ServiceClients;
 import ai.openclaw.sdk.config.OpenClawSettings;
 import ai.openclaw.sdk.config.SettingKeys;
 import ai.openclaw.sdk.contract.ContractRegistry;
+import ai.openclaw.sdk.discovery.CanarySplit;
 import ai.openclaw.sdk.discovery.ServiceDiscovery;
 import ai.openclaw.sdk.events.EventPublisher;
 import ai.openclaw.sdk.events.EventRequester;
@@ -106,9 +107,9 @@ public final class ServiceRuntime implements AutoCloseable {
         this.clock = b.clock;
         this.discovery = b.discovery != null
                 ? b.discovery
-                : ServiceDiscovery.builder()
-                        .catalog(catalog)
-                        .systemProperties(serviceUrls(settings))
+                : canaries(
+                                settings,
+                                ServiceDiscovery.builder().catalog(catalog).systemProperties(serviceUrls(settings)))
                         .build();
         if (b.transport != null) {
             this.transport = b.transport;
@@ -147,6 +148,29 @@ public final class ServiceRuntime implements AutoCloseable {
     }
 
     /** {@code openclaw.service.<name>.url} from the settings, the JVM's system properties over them. */
+    /**
+     * The canary splits of the settings: {@code openclaw.canary.<service>.percentage} (0 to 100) and {@code
+     * openclaw.canary.<service>.sticky}.
+     */
+    static ServiceDiscovery.Builder canaries(OpenClawSettings settings, ServiceDiscovery.Builder discovery) {
+        String head = "openclaw.canary.";
+        String tail = ".percentage";
+        for (String key : settings.withPrefix(head).keySet()) {
+            if (!key.endsWith(tail) || key.length() <= head.length() + tail.length()) {
+                continue;
+            }
+            String service = key.substring(head.length(), key.length() - tail.length());
+            double percent = settings.decimal(key, 0);
+            if (!(percent >= 0 && percent <= 100)) {
+                throw new IllegalArgumentException(
+                        key + " (from " + settings.origin(key).orElse("?") + ") must be a percentage from 0 to 100");
+            }
+            boolean sticky = settings.bool(head + service + ".sticky", false);
+            discovery.canary(service, new CanarySplit(percent, sticky));
+        }
+        return discovery;
+    }
+
     private static Properties serviceUrls(OpenClawSettings settings) {
         Properties urls = new Properties();
         settings.withPrefix("openclaw.service.").forEach(urls::setProperty);

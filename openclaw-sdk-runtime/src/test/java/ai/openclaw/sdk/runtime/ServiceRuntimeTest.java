@@ -140,6 +140,30 @@ class ServiceRuntimeTest {
     }
 
     @Test
+    void canarySplitsComeFromTheSettings() {
+        try (ServiceRuntime billing = ServiceRuntime.builder("billing-service")
+                .settings(settings(Map.of(
+                        "openclaw.canary.user-service.percentage", "5",
+                        "openclaw.canary.user-service.sticky", "true",
+                        "openclaw.service.user-service.url",
+                                "http://10.0.0.1:8081,http://10.0.0.9:8081#track=canary&version=1.5.0")))
+                .transport(new InMemoryTransport())
+                .build()) {
+            assertThat(billing.discovery().canarySplit("user-service"))
+                    .contains(ai.openclaw.sdk.discovery.CanarySplit.stickyPercent(5));
+            assertThat(billing.discovery().serviceInstances("user-service"))
+                    .extracting(ai.openclaw.sdk.discovery.ServiceInstance::track)
+                    .containsExactly("stable", "canary");
+        }
+        assertThatThrownBy(() -> ServiceRuntime.builder("billing-service")
+                        .settings(settings(Map.of("openclaw.canary.user-service.percentage", "120")))
+                        .transport(new InMemoryTransport())
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("openclaw.canary.user-service.percentage (from given) must be a percentage from 0 to 100");
+    }
+
+    @Test
     void theServerKitIsTheServicesOwnContractAndAClosedRuntimeHandsOutNothing() {
         InMemoryTransport transport = new InMemoryTransport();
         ServiceRuntime users = ServiceRuntime.builder("user-service")

@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @Command(
         name = "deploy",
         mixinStandardHelpOptions = true,
-        description = "Plan deployments that span several services.",
-        subcommands = {DeployPlanCommand.class})
+        description = "Plan deployments that span several services, and canaries.",
+        subcommands = {DeployPlanCommand.class, DeployCanaryCommand.class})
 public final class DeployCommand {}

@@ -10,6 +10,8 @@ public final class ExitCode {
     public static final int USAGE = 2;
     /** A bug in the command line. */
     public static final int INTERNAL = 3;
+    /** A canary verdict of HOLD: not enough seen yet, look again later. */
+    public static final int HOLD = 4;
 
     private ExitCode() {}
 }

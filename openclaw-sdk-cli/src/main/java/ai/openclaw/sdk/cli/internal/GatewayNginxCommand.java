@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
                     + " a location per path prefix of its endpoints.",
             "Instances come from the catalog's instances, OPENCLAW_SERVICE_<NAME>_URL and"
                     + " -Dopenclaw.service.<name>.url.",
+            "A canary split (--canary user-service=5) gives the service's canary instances that share by weights.",
             "Exit 1 when a prefix is claimed twice or a service with endpoints has no instance; 2 on bad usage."
         })
 final class GatewayNginxCommand implements Callable<Integer> {
@@ -54,17 +55,24 @@ final class GatewayNginxCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
     Path out;
 
+    @Option(
+            names = "--canary",
+            paramLabel = "SERVICE=PERCENT",
+            description = "Send PERCENT of SERVICE's requests to its canary instances (#track=canary), by weights.")
+    java.util.Map<String, Double> canaries = new java.util.LinkedHashMap<>();
+
     @Override
     public Integer call() {
         ServiceCatalog catalog = options.load();
         NginxGateway gateway;
         try {
-            gateway = NginxGateway.builder(
+            NginxGateway.Builder builder = NginxGateway.builder(
                             catalog, ServiceDiscovery.builder().catalog(catalog).build())
                     .listen(listen)
                     .pathPrefix(prefix)
-                    .passiveHealthCheck(maxFails, Duration.ofSeconds(failTimeout))
-                    .build();
+                    .passiveHealthCheck(maxFails, Duration.ofSeconds(failTimeout));
+            canaries.forEach(builder::canary);
+            gateway = builder.build();
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCode.USAGE, e.getMessage());
         }

@@ -21,6 +21,21 @@ public final class CatalogSource implements InstanceSource {
         return catalog.find(serviceName).map(ServiceDefinition::instances).orElse(List.of());
     }
 
+    private final java.util.Map<String, List<ai.openclaw.sdk.discovery.ServiceInstance>> described =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public List<ai.openclaw.sdk.discovery.ServiceInstance> serviceInstances(String serviceName) {
+        List<ai.openclaw.sdk.discovery.ServiceInstance> known = described.get(serviceName);
+        if (known == null) {
+            known = UrlListSource.parse(instances(serviceName));
+            if (catalog.find(serviceName).isPresent()) {
+                described.put(serviceName, known); // the catalog does not change
+            }
+        }
+        return known;
+    }
+
     @Override
     public String describe(String serviceName) {
         Optional<ServiceDefinition> service = catalog.find(serviceName);

@@ -26,18 +26,57 @@ public final class InstancePool {
     private final int failuresToEject;
     private final Duration ejection;
     private final AtomicInteger cursor = new AtomicInteger();
-    private volatile List<URI> urls = List.of();
+    private volatile List<ai.openclaw.sdk.discovery.ServiceInstance> urls = List.of();
     private volatile Node[] nodes = new Node[0];
+    private volatile Recorders recorders;
+
+    /** Which nodes a selection considers. */
+    public enum Among {
+        /** Every instance. */
+        ALL,
+        /** Canary instances only. */
+        CANARY,
+        /** Instances other than canaries: the baseline. */
+        BASELINE
+    }
+
+    /** The calls of the canary and of the baseline since {@code since} (epoch millis). */
+    public record Recorders(long since, TrackRecorder canary, TrackRecorder baseline) {
+        Recorders(long since) {
+            this(since, new TrackRecorder(), new TrackRecorder());
+        }
+    }
 
     public InstancePool(String serviceName, Clock clock, int failuresToEject, Duration ejection) {
         this.serviceName = serviceName;
         this.clock = clock;
         this.failuresToEject = failuresToEject;
         this.ejection = ejection;
+        this.recorders = new Recorders(clock.millis());
+    }
+
+    /** The calls recorded per track since the last {@link #resetRecorders()}. */
+    public Recorders recorders() {
+        return recorders;
+    }
+
+    /** Starts recording afresh (a canary split began or changed). */
+    public void resetRecorders() {
+        recorders = new Recorders(clock.millis());
+    }
+
+    /** Whether any instance is a canary. */
+    public boolean hasCanary() {
+        for (Node n : nodes) {
+            if (n.canary) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Brings the pool in line with a source's current answer, keeping the state of instances still listed. */
-    public void update(List<URI> current) {
+    public void update(List<ai.openclaw.sdk.discovery.ServiceInstance> current) {
         if (current.equals(urls)) {
             return;
         }
@@ -45,12 +84,12 @@ public final class InstancePool {
             if (current.equals(urls)) {
                 return;
             }
-            Map<URI, Node> old = new HashMap<>();
+            Map<ai.openclaw.sdk.discovery.ServiceInstance, Node> old = new HashMap<>();
             for (Node n : nodes) {
-                old.put(n.baseUrl, n);
+                old.put(n.instance, n);
             }
             List<Node> fresh = new ArrayList<>();
-            for (URI u : current) {
+            for (ai.openclaw.sdk.discovery.ServiceInstance u : current) {
                 Node kept = old.get(u);
                 fresh.add(kept != null ? kept : new Node(u));
             }
@@ -61,7 +100,15 @@ public final class InstancePool {
 
     /** Picks each non-ejected instance in turn; when all are ejected, each instance in turn. */
     public Node roundRobin() {
-        Node[] all = nodes;
+        return roundRobin(Among.ALL);
+    }
+
+    /**
+     * Picks each non-ejected instance of the group in turn; when all of the group are ejected, each of the group in
+     * turn; when the group has none, as {@link Among#ALL}.
+     */
+    public Node roundRobin(Among among) {
+        Node[] all = among(among);
         long now = clock.millis();
         int start = Math.floorMod(cursor.getAndIncrement(), all.length);
         for (int i = 0; i < all.length; i++) {
@@ -73,9 +120,38 @@ public final class InstancePool {
         return panic(all, start);
     }
 
+    private Node[] among(Among among) {
+        Node[] all = nodes;
+        if (among == Among.ALL) {
+            return all;
+        }
+        int count = 0;
+        for (Node n : all) {
+            if (n.canary == (among == Among.CANARY)) {
+                count++;
+            }
+        }
+        if (count == 0 || count == all.length) {
+            return all;
+        }
+        Node[] some = new Node[count];
+        int i = 0;
+        for (Node n : all) {
+            if (n.canary == (among == Among.CANARY)) {
+                some[i++] = n;
+            }
+        }
+        return some;
+    }
+
     /** Two non-ejected instances at random, the one with fewer in flight; when all are ejected, each in turn. */
     public Node powerOfTwoChoices(RandomGenerator random) {
-        Node[] all = nodes;
+        return powerOfTwoChoices(random, Among.ALL);
+    }
+
+    /** Two non-ejected instances of the group at random, the one with fewer in flight. */
+    public Node powerOfTwoChoices(RandomGenerator random, Among among) {
+        Node[] all = among(among);
         long now = clock.millis();
         Node[] healthy = new Node[all.length];
         int count = 0;
@@ -119,7 +195,7 @@ public final class InstancePool {
         for (Node n : nodes) {
             long until = n.ejectedUntil;
             out.add(new ai.openclaw.sdk.discovery.InstanceStatus(
-                    n.baseUrl,
+                    n.instance.baseUrl(),
                     n.inFlight.get(),
                     n.consecutiveFailures.get(),
                     until > now ? Optional.of(Instant.ofEpochMilli(until)) : Optional.empty()));
@@ -129,17 +205,31 @@ public final class InstancePool {
 
     /** One instance's state. */
     public final class Node {
+        private final ai.openclaw.sdk.discovery.ServiceInstance instance;
         private final URI baseUrl;
+        private final boolean canary;
         private final AtomicInteger inFlight = new AtomicInteger();
         private final AtomicInteger consecutiveFailures = new AtomicInteger();
         private volatile long ejectedUntil;
 
-        Node(URI baseUrl) {
-            this.baseUrl = baseUrl;
+        Node(ai.openclaw.sdk.discovery.ServiceInstance instance) {
+            this.instance = instance;
+            this.baseUrl = instance.baseUrl();
+            this.canary = instance.isCanary();
         }
 
         public URI baseUrl() {
             return baseUrl;
+        }
+
+        public ai.openclaw.sdk.discovery.ServiceInstance instance() {
+            return instance;
+        }
+
+        /** Records a finished call in its track's recorder. */
+        public void recordCall(boolean failed, long nanos) {
+            Recorders r = recorders;
+            (canary ? r.canary() : r.baseline()).record(failed, nanos);
         }
 
         boolean isEjected(long now) {

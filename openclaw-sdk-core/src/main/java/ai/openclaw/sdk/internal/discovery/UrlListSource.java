@@ -20,6 +20,8 @@ public final class UrlListSource implements InstanceSource {
     private final Map<String, String> keys = new ConcurrentHashMap<>();
     /** Parsed lists by raw text: a value is parsed once, not per call. */
     private final Map<String, List<URI>> parsed = new ConcurrentHashMap<>();
+    /** The same, as instances with their tracks. */
+    private final Map<List<URI>, List<ai.openclaw.sdk.discovery.ServiceInstance>> described = new ConcurrentHashMap<>();
 
     private UrlListSource(Function<String, @Nullable String> lookup, Function<String, String> keyOf, String kind) {
         this.lookup = lookup;
@@ -50,10 +52,17 @@ public final class UrlListSource implements InstanceSource {
             copy.put(name, List.copyOf(checked));
         });
         Map<String, List<URI>> frozen = Map.copyOf(copy);
+        Map<String, List<ai.openclaw.sdk.discovery.ServiceInstance>> tracked = new HashMap<>();
+        frozen.forEach((name, urls) -> tracked.put(name, parse(urls)));
         return new InstanceSource() {
             @Override
             public List<URI> instances(String serviceName) {
                 return frozen.getOrDefault(serviceName, List.of());
+            }
+
+            @Override
+            public List<ai.openclaw.sdk.discovery.ServiceInstance> serviceInstances(String serviceName) {
+                return tracked.getOrDefault(serviceName, List.of());
             }
 
             @Override
@@ -89,6 +98,31 @@ public final class UrlListSource implements InstanceSource {
             parsed.put(raw, fresh);
         }
         return fresh;
+    }
+
+    @Override
+    public List<ai.openclaw.sdk.discovery.ServiceInstance> serviceInstances(String serviceName) {
+        List<URI> urls = instances(serviceName);
+        if (urls.isEmpty()) {
+            return List.of();
+        }
+        List<ai.openclaw.sdk.discovery.ServiceInstance> known = described.get(urls);
+        if (known == null) {
+            known = parse(urls);
+            if (described.size() < 1024) {
+                described.put(urls, known);
+            }
+        }
+        return known;
+    }
+
+    /** Each URL read with its track and version. */
+    static List<ai.openclaw.sdk.discovery.ServiceInstance> parse(List<URI> urls) {
+        List<ai.openclaw.sdk.discovery.ServiceInstance> out = new java.util.ArrayList<>(urls.size());
+        for (URI u : urls) {
+            out.add(ai.openclaw.sdk.discovery.ServiceInstance.parse(u));
+        }
+        return List.copyOf(out);
     }
 
     @Override

@@ -7,6 +7,9 @@ import ai.openclaw.samples.notification.Outbox;
 import ai.openclaw.samples.notification.spring.NotificationApplication;
 import ai.openclaw.samples.support.SampleEnvironment;
 import ai.openclaw.samples.user.UserService;
+import ai.openclaw.sdk.canary.CanaryAnalysis;
+import ai.openclaw.sdk.canary.CanaryCriteria;
+import ai.openclaw.sdk.canary.CanaryVerdict;
 import ai.openclaw.sdk.catalog.Dependency;
 import ai.openclaw.sdk.catalog.ServiceCatalog;
 import ai.openclaw.sdk.client.ClientException;
@@ -74,6 +77,8 @@ public final class Demo {
      * @param args the samples directory (holding {@code .openclaw/} and {@code contracts/}); default {@code samples}
      */
     public static void main(String[] args) throws Exception {
+        // the JDK's HttpServer (under the samples' servers) answers without Nagle's 40 ms waits: docs/server.md
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         Path samples = Path.of(args.length > 0 ? args[0] : "samples");
         try (RedisServer redis = RedisServer.start()) {
             new Demo(System.out).run(samples, redis);
@@ -106,6 +111,7 @@ public final class Demo {
             // each service's first instance is <service>-1 (its consumer name and reply inbox); a second, -2
             SampleEnvironment env = instance(samples, settings, shared, 1);
             SampleEnvironment second = instance(samples, settings, shared, 2);
+            SampleEnvironment third = instance(samples, settings, shared, 3);
             ServiceCatalog catalog = ServiceCatalog.load(samples.resolve(".openclaw/services.yaml"));
             intro(catalog, redis, transport);
             try (UserService users = UserService.start(env, 0);
@@ -139,6 +145,7 @@ public final class Demo {
                             NotificationService.NAME, notifications.uri()));
                     violation(users.uri());
                     requestReply(second, front, traces, users, transport, ada);
+                    canary(third, discovery, instances, samples, ada);
                     billing = outage(env, front, billing, billingPort, outbox, ada, users, transport, prefix);
                     poison(front, outbox, transport, prefix, billing, notifications);
                     springBoot(samples, redis, prefix, front, notifications, outbox);
@@ -295,6 +302,82 @@ public final class Demo {
                 .anyMatch(x -> x.getName().equals("process subscription.status_retrieved")));
         out.println("  trace " + traceId + ": the question and its answer, one trace");
         Traces.draw(traces.trace(traceId), "front end").forEach(out::println);
+    }
+
+    /**
+     * A canary of user-service: a third instance listed as version 1.1.0 on the canary track takes 20% of the front
+     * end's customers (sticky); the calls of each track are judged; then the canary crashes and is rolled back.
+     */
+    private void canary(
+            SampleEnvironment third, ServiceDiscovery discovery, Instances instances, Path samples, String ada)
+            throws Exception {
+        section(
+                "A canary of user-service: 1.1.0 beside the running one, 20% of customers, judged by the front end's calls");
+        UserService canary = UserService.start(third, 0);
+        boolean crashed = false;
+        try (ServiceClients clients = ServiceClients.builder(discovery)
+                .contracts(ContractRegistry.load(samples.resolve("contracts")))
+                .build()) {
+            for (int i = 0;
+                    i < 20;
+                    i++) { // its first answers are slower (fresh threads): not part of the canary's record
+                get(canary.uri().resolve("/users/" + ada + "/subscription"));
+            }
+            URI listed = URI.create(canary.uri() + "#track=canary&version=1.1.0");
+            instances.add(UserService.NAME, listed);
+            out.println("  discovery lists "
+                    + discovery.serviceInstances(UserService.NAME).stream()
+                            .map(i -> i.baseUrl().getPort() + " " + i.track()
+                                    + i.version().map(v -> " " + v).orElse(""))
+                            .collect(Collectors.joining(", ")));
+            discovery.canary(UserService.NAME, ai.openclaw.sdk.discovery.CanarySplit.stickyPercent(20));
+            CanaryCriteria criteria = CanaryCriteria.builder()
+                    .duration(Duration.ofMillis(500))
+                    .minRequests(20)
+                    .maxLatencyRatio(3) // loopback latencies are mostly noise
+                    .build();
+            int failed = customers(clients, ada, 240);
+            out.println("  240 calls of 60 customers (a routing key each), " + failed + " failed; the split sends"
+                    + " 20% of customers to the canary (a watch of 500 ms, 20 calls a track, for the demo):");
+            CanaryVerdict healthy = CanaryAnalysis.analyze(discovery.observe(UserService.NAME), criteria);
+            healthy.toText().lines().forEach(l -> out.println("  " + l));
+
+            discovery.canary(UserService.NAME, ai.openclaw.sdk.discovery.CanarySplit.stickyPercent(20));
+            canary.close();
+            crashed = true;
+            out.println("  the canary crashes");
+            failed = customers(clients, ada, 240);
+            out.println("  240 calls of 60 customers, " + failed + " failed:");
+            CanaryVerdict afterCrash = CanaryAnalysis.analyze(discovery.observe(UserService.NAME), criteria);
+            afterCrash.toText().lines().forEach(l -> out.println("  " + l));
+            if (afterCrash.decision() == CanaryVerdict.Decision.ROLLBACK) {
+                discovery.canary(UserService.NAME, ai.openclaw.sdk.discovery.CanarySplit.NONE);
+                instances.remove(UserService.NAME, listed);
+                failed = customers(clients, ada, 60);
+                out.println("  rolled back (share 0, the canary unlisted): 60 calls, " + failed + " failed");
+            }
+        } finally {
+            if (!crashed) {
+                canary.close();
+            }
+        }
+    }
+
+    /** {@code calls} calls of GET /users/{ada}/subscription from 60 customers in turn; how many failed. */
+    private static int customers(ServiceClients clients, String ada, int calls) {
+        int failed = 0;
+        for (int i = 0; i < calls; i++) {
+            try {
+                clients.client(UserService.NAME)
+                        .get("/users/{id}/subscription")
+                        .pathVariable("id", ada)
+                        .routingKey("customer-" + (i % 60))
+                        .send(JsonNode.class);
+            } catch (ClientException e) {
+                failed++;
+            }
+        }
+        return failed;
     }
 
     /** billing-service goes down: the front end's circuit opens; it comes back: the circuit closes. */

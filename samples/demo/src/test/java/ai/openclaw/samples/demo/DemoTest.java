@@ -48,6 +48,15 @@ class DemoTest {
                 .containsPattern(
                         Pattern.compile("billing-service\\s+PRODUCER\\s+publish subscription.status_retrieved"))
                 .containsPattern(Pattern.compile("user-service\\s+CONSUMER\\s+process subscription.status_retrieved"))
+                // a canary of user-service: discovery knows its track, the split sends it its customers, judged twice
+                .containsPattern("discovery lists \\d+ stable, \\d+ canary 1\\.1\\.0")
+                .containsPattern("240 calls of 60 customers \\(a routing key each\\), 0 failed")
+                .containsPattern("verdict: (PROMOTE|HOLD|ROLLBACK) \\(user-service\\)")
+                .containsPattern("canary\\s+\\d+\\s+0\\s+0\\.00%")
+                .contains("the canary crashes")
+                .contains("verdict: ROLLBACK (user-service)")
+                .contains("- the canary fails more often: 100.00% of calls against the baseline's 0.00%")
+                .contains("rolled back (share 0, the canary unlisted): 60 calls, 0 failed")
                 // a question billing-service was down for: 504, then dead-lettered as expired, not answered late
                 .contains("/subscription -> 504 billing-service did not answer")
                 .contains("subscription.inquiry_received.dlq")
