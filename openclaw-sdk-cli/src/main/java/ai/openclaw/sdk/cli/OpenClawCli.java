@@ -7,6 +7,7 @@ import ai.openclaw.sdk.cli.internal.DeployCommand;
 import ai.openclaw.sdk.cli.internal.EventsCommand;
 import ai.openclaw.sdk.cli.internal.ExitCode;
 import ai.openclaw.sdk.cli.internal.GatewayCommand;
+import ai.openclaw.sdk.cli.internal.GenerateCommand;
 import ai.openclaw.sdk.cli.internal.PactsCommand;
 import ai.openclaw.sdk.cli.internal.VersionProvider;
 import java.io.PrintWriter;
@@ -38,6 +39,7 @@ import picocli.CommandLine.Command;
             DeployCommand.class,
             EventsCommand.class,
             GatewayCommand.class,
+            GenerateCommand.class,
             PactsCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -1,5 +1,7 @@
 package ai.openclaw.samples.billing;
 
+import ai.openclaw.samples.billing.generated.events.SubscriptionInquiryReceived;
+import ai.openclaw.samples.billing.generated.events.SubscriptionStatusRetrieved;
 import ai.openclaw.samples.support.SampleEnvironment;
 import ai.openclaw.samples.support.SampleServer;
 import ai.openclaw.sdk.client.ClientException;
@@ -14,7 +16,6 @@ import ai.openclaw.sdk.server.Problem;
 import ai.openclaw.sdk.server.ServerRequest;
 import ai.openclaw.sdk.server.ServerResponse;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,24 +67,6 @@ public final class BillingService implements AutoCloseable {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record UserDeleted(String userId) {}
 
-    /** {@code subscription.inquiry_received}: a user's question, asked by user-service over events. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record SubscriptionInquiry(String userId) {}
-
-    /**
-     * {@code subscription.status_retrieved}: the answer, the user's newest subscription (or status {@code none}).
-     *
-     * @param answeredBy the billing-service instance (its consumer name) that answered
-     */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record SubscriptionStatus(
-            String userId,
-            String status,
-            @Nullable String subscriptionId,
-            @Nullable String plan,
-            @Nullable String trialEndsAt,
-            String answeredBy) {}
-
     record NewSubscription(String userId, String plan) {}
 
     record NewInvoice(String subscriptionId, long amountCents, String currency) {}
@@ -108,7 +90,7 @@ public final class BillingService implements AutoCloseable {
                 .on("user.deleted", UserDeleted.class, this::onUserDeleted)
                 .on(
                         "subscription.inquiry_received",
-                        SubscriptionInquiry.class,
+                        SubscriptionInquiryReceived.class,
                         runtime.responder().replying("subscription.status_retrieved", this::statusOf)));
         this.health = runtime.health().readiness("circuits", CircuitBreakerHealthCheck.of(runtime.policies()));
         this.server = SampleServer.builder(NAME, runtime)
@@ -182,15 +164,25 @@ public final class BillingService implements AutoCloseable {
                 canceled);
     }
 
-    /** The answer to an inquiry: the user's newest subscription, as this instance knows it. */
-    SubscriptionStatus statusOf(SubscriptionInquiry inquiry, EventMetadata meta) {
+    /**
+     * The answer to an inquiry: the user's newest subscription, as this instance knows it. Both payloads are the types
+     * generated from their contracts ({@code openclaw-maven-plugin}, package {@code ...billing.generated.events}).
+     */
+    SubscriptionStatusRetrieved statusOf(SubscriptionInquiryReceived inquiry, EventMetadata meta) {
         List<Subscription> all = subscriptionsOf(inquiry.userId());
         String me = subscriber.consumerName();
         if (all.isEmpty()) {
-            return new SubscriptionStatus(inquiry.userId(), "none", null, null, null, me);
+            return new SubscriptionStatusRetrieved(
+                    inquiry.userId(), SubscriptionStatusRetrieved.Status.NONE, null, null, null, me);
         }
         Subscription s = all.get(all.size() - 1);
-        return new SubscriptionStatus(s.userId(), s.status(), s.id(), s.plan(), s.trialEndsAt(), me);
+        return new SubscriptionStatusRetrieved(
+                s.userId(),
+                SubscriptionStatusRetrieved.Status.valueOf(s.status().toUpperCase(java.util.Locale.ROOT)),
+                s.id(),
+                SubscriptionStatusRetrieved.Plan.valueOf(s.plan().toUpperCase(java.util.Locale.ROOT)),
+                s.trialEndsAt() == null ? null : Instant.parse(s.trialEndsAt()),
+                me);
     }
 
     /** Starts a trial unless the user has a live subscription; true when one was started. */

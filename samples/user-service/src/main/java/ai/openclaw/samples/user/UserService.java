@@ -2,6 +2,8 @@ package ai.openclaw.samples.user;
 
 import ai.openclaw.samples.support.SampleEnvironment;
 import ai.openclaw.samples.support.SampleServer;
+import ai.openclaw.samples.user.generated.events.SubscriptionInquiryReceived;
+import ai.openclaw.samples.user.generated.events.SubscriptionStatusRetrieved;
 import ai.openclaw.sdk.events.EventPublisher;
 import ai.openclaw.sdk.events.EventRequester;
 import ai.openclaw.sdk.events.PublishException;
@@ -11,8 +13,6 @@ import ai.openclaw.sdk.runtime.ServiceRuntime;
 import ai.openclaw.sdk.server.Problem;
 import ai.openclaw.sdk.server.ServerRequest;
 import ai.openclaw.sdk.server.ServerResponse;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.net.URI;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -58,25 +58,11 @@ public final class UserService implements AutoCloseable {
 
     record Refresh(String refreshToken) {}
 
-    /** {@code subscription.inquiry_received}: the request to billing-service. */
-    record SubscriptionInquiry(String userId) {}
-
-    /** {@code subscription.status_retrieved}: billing-service's answer, passed on to the caller as it came. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record SubscriptionStatus(
-            String userId,
-            String status,
-            @Nullable String subscriptionId,
-            @Nullable String plan,
-            @Nullable String trialEndsAt,
-            @Nullable String answeredBy) {}
-
     private final UserStore store;
     private final Clock clock;
     private final ServiceRuntime runtime;
     private final EventPublisher events;
-    private final EventRequester<SubscriptionStatus> billing;
+    private final EventRequester<SubscriptionStatusRetrieved> billing;
     private final HealthRegistry health;
     private final SampleServer server;
 
@@ -86,7 +72,10 @@ public final class UserService implements AutoCloseable {
         this.store = new UserStore(clock);
         this.events = runtime.publisher();
         this.billing = runtime.requester(
-                "subscription.inquiry_received", "subscription.status_retrieved", SubscriptionStatus.class, r -> {});
+                "subscription.inquiry_received",
+                "subscription.status_retrieved",
+                SubscriptionStatusRetrieved.class,
+                r -> {});
         this.health = runtime.health();
         this.server = SampleServer.builder(NAME, runtime)
                 .route("POST /users", this::create)
@@ -122,7 +111,7 @@ public final class UserService implements AutoCloseable {
     }
 
     /** The requester that asks billing-service about subscriptions (its inbox, its stats). */
-    public EventRequester<SubscriptionStatus> billingRequests() {
+    public EventRequester<SubscriptionStatusRetrieved> billingRequests() {
         return billing;
     }
 
@@ -201,8 +190,8 @@ public final class UserService implements AutoCloseable {
         // passed on as asked: billing-service knows its subscribers (and answers "none" for anyone else), and this
         // instance may not hold the user (each sample instance keeps its users in memory)
         try {
-            return ServerResponse.ok(
-                    billing.request(new SubscriptionInquiry(r.variable("id"))).get());
+            return ServerResponse.ok(billing.request(new SubscriptionInquiryReceived(r.variable("id")))
+                    .get());
         } catch (java.util.concurrent.ExecutionException e) {
             if (e.getCause() instanceof ReplyTimeoutException t) {
                 LOG.warn("no answer from billing-service to {} within {}", t.correlationId(), t.timeout());
