@@ -126,15 +126,17 @@ public record EventEnvelope(
         Objects.requireNonNull(traceState, "traceState");
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(extensions, "extensions");
-        for (String name : extensions.keySet()) {
-            if (!isExtensionName(name) || ATTRIBUTES.contains(name)) {
-                throw new IllegalArgumentException("'" + name + "' is not a CloudEvents extension attribute name"
-                        + " (lower-case letters and digits, at most 20, not a context attribute)");
+        if (extensions.isEmpty()) {
+            extensions = Map.of(); // the usual envelope: nothing to check or copy
+        } else {
+            for (String name : extensions.keySet()) {
+                if (!isExtensionName(name) || ATTRIBUTES.contains(name)) {
+                    throw new IllegalArgumentException("'" + name + "' is not a CloudEvents extension attribute name"
+                            + " (lower-case letters and digits, at most 20, not a context attribute)");
+                }
             }
+            extensions = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(extensions));
         }
-        extensions = extensions.isEmpty()
-                ? Map.of()
-                : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(extensions));
     }
 
     /** An extension attribute's value. */
@@ -205,8 +207,10 @@ public record EventEnvelope(
             if (traceState.isPresent()) {
                 g.writeStringField("tracestate", traceState.get());
             }
-            for (Map.Entry<String, String> e : extensions.entrySet()) {
-                g.writeStringField(e.getKey(), e.getValue());
+            if (!extensions.isEmpty()) {
+                for (Map.Entry<String, String> e : extensions.entrySet()) {
+                    g.writeStringField(e.getKey(), e.getValue());
+                }
             }
             g.writeFieldName("data");
             g.writeTree(data);

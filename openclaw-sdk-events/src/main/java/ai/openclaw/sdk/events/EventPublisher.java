@@ -465,16 +465,14 @@ public final class EventPublisher {
                 + contract.map(c -> c.id().length() + c.version().toString().length())
                         .orElse(0)
                 + (orderingKey == null ? 0 : orderingKey.length())
-                + extensions.entrySet().stream()
-                        .mapToLong(e -> e.getKey().length() + 8L + e.getValue().length())
-                        .sum()
+                + charsOf(extensions)
                 + MAX_TRACESTATE_CHARS;
         long atMost = Utf8.jsonBytesAtMost(data); // Long.MAX_VALUE too when a string holds a lone surrogate
         boolean surelyFits = atMost != Long.MAX_VALUE
                 && atMost + ENVELOPE_FIXED_BYTES + Utf8.MAX_JSON_BYTES_PER_CHAR * strings <= maxEventBytes
                 && (orderingKey == null || Utf8.wellFormedLength(orderingKey) >= 0)
                 && contract.map(k -> Utf8.wellFormedLength(k.id()) >= 0).orElse(true)
-                && extensions.values().stream().allMatch(v -> Utf8.wellFormedLength(v) >= 0);
+                && wellFormed(extensions);
         return new Checked(
                 eventType,
                 data,
@@ -484,6 +482,31 @@ public final class EventPublisher {
                 toStream != null ? toStream : streamOf(eventType),
                 toTrim != null ? toTrim : trimOf(eventType),
                 extensions);
+    }
+
+    /** The chars the extension attributes add to an envelope (names, values, quotes): none, on the usual path. */
+    private static long charsOf(Map<String, String> extensions) {
+        if (extensions.isEmpty()) {
+            return 0;
+        }
+        long chars = 0;
+        for (Map.Entry<String, String> e : extensions.entrySet()) {
+            chars += e.getKey().length() + 8L + e.getValue().length();
+        }
+        return chars;
+    }
+
+    /** Whether every extension value is text UTF-8 can encode. */
+    private static boolean wellFormed(Map<String, String> extensions) {
+        if (extensions.isEmpty()) {
+            return true;
+        }
+        for (String v : extensions.values()) {
+            if (Utf8.wellFormedLength(v) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Prepared prepare(Checked c) {
