@@ -6,6 +6,7 @@ import ai.openclaw.sdk.catalog.ServiceCatalog;
 import ai.openclaw.sdk.catalog.ServiceDefinition;
 import ai.openclaw.sdk.discovery.CanarySplit;
 import ai.openclaw.sdk.internal.Names;
+import ai.openclaw.sdk.internal.discovery.UrlListSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -74,11 +75,11 @@ public record CanaryPlan(
             }
         }
         String share = percent(split.percent()) + "%";
-        String env = "OPENCLAW_SERVICE_" + service.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_URL";
+        String env = UrlListSource.environmentName(service);
         List<String> steps = new ArrayList<>();
         steps.add("Deploy the new version of " + service + " beside its stable instances, listed on the canary track:"
                 + " http://<host>:<port>#track=canary&version=<version> in the catalog's instances, " + env
-                + " or openclaw.service." + service + ".url (docs/canary.md).");
+                + " or " + UrlListSource.propertyName(service) + " (docs/canary.md).");
         steps.add("Send " + share + " of calls to it" + (split.sticky() ? ", sticky per caller key" : "") + ": "
                 + (callers.isEmpty()
                         ? "no service calls it over HTTP in the catalog; "

@@ -28,6 +28,10 @@ public final class InstancePool {
     private final AtomicInteger cursor = new AtomicInteger();
     private volatile List<ai.openclaw.sdk.discovery.ServiceInstance> urls = List.of();
     private volatile Node[] nodes = new Node[0];
+    /** The nodes by track, split once per change of the list, not per selection. */
+    private volatile Node[] canaries = new Node[0];
+
+    private volatile Node[] baseline = new Node[0];
     private volatile Recorders recorders;
 
     /** Which nodes a selection considers. */
@@ -67,12 +71,7 @@ public final class InstancePool {
 
     /** Whether any instance is a canary. */
     public boolean hasCanary() {
-        for (Node n : nodes) {
-            if (n.canary) {
-                return true;
-            }
-        }
-        return false;
+        return canaries.length > 0;
     }
 
     /** Brings the pool in line with a source's current answer, keeping the state of instances still listed. */
@@ -94,6 +93,8 @@ public final class InstancePool {
                 fresh.add(kept != null ? kept : new Node(u));
             }
             nodes = fresh.toArray(new Node[0]);
+            canaries = fresh.stream().filter(n -> n.canary).toArray(Node[]::new);
+            baseline = fresh.stream().filter(n -> !n.canary).toArray(Node[]::new);
             urls = List.copyOf(current);
         }
     }
@@ -121,27 +122,8 @@ public final class InstancePool {
     }
 
     private Node[] among(Among among) {
-        Node[] all = nodes;
-        if (among == Among.ALL) {
-            return all;
-        }
-        int count = 0;
-        for (Node n : all) {
-            if (n.canary == (among == Among.CANARY)) {
-                count++;
-            }
-        }
-        if (count == 0 || count == all.length) {
-            return all;
-        }
-        Node[] some = new Node[count];
-        int i = 0;
-        for (Node n : all) {
-            if (n.canary == (among == Among.CANARY)) {
-                some[i++] = n;
-            }
-        }
-        return some;
+        Node[] some = among == Among.CANARY ? canaries : among == Among.BASELINE ? baseline : nodes;
+        return some.length == 0 ? nodes : some;
     }
 
     /** Two non-ejected instances at random, the one with fewer in flight; when all are ejected, each in turn. */
