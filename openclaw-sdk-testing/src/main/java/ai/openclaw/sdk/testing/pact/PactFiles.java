@@ -300,7 +300,7 @@ final class PactFiles {
                 case "body" -> {
                     ObjectNode body = out.putObject("body");
                     body.set("content", e.getValue().deepCopy());
-                    body.put("contentType", "application/json");
+                    body.put("contentType", contentTypeOf(part, e.getValue()));
                     body.put("contentTypeHint", "TEXT");
                     body.put("encoded", false);
                 }
@@ -310,6 +310,26 @@ final class PactFiles {
             }
         }
         return out;
+    }
+
+    /**
+     * The content type of a version-1 to -3 body: the part's own {@code Content-Type} header; without one, JSON for a
+     * JSON document and, for text, XML where it looks like XML, else plain text (the body is then sent as written).
+     */
+    private static String contentTypeOf(JsonNode part, JsonNode body) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = part.path("headers").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> h = it.next();
+            if (h.getKey().equalsIgnoreCase("Content-Type")) {
+                JsonNode value = h.getValue().isArray() ? h.getValue().path(0) : h.getValue();
+                if (!value.asText("").isBlank()) {
+                    return value.asText();
+                }
+            }
+        }
+        if (!body.isTextual()) {
+            return "application/json";
+        }
+        return PactXml.looksLikeXml(body.asText()) ? "application/xml" : "text/plain";
     }
 
     /**

@@ -84,7 +84,8 @@ final class PactHttp {
     static String bodyText(JsonNode body) {
         JsonNode content = body.path("content");
         boolean json = body.path("contentType").asText("application/json").contains("json");
-        return content.isTextual() && !json ? content.asText() : content.toString();
+        // an empty string is an empty body, whatever the type (the specification's "empty body" cases)
+        return content.isTextual() && (!json || content.asText().isEmpty()) ? content.asText() : content.toString();
     }
 
     /** The bytes to send for a V4 body: base64 content ({@code "encoded": "base64"}) decoded, else its text in UTF-8. */

@@ -250,10 +250,15 @@ final class PactMatching {
                 if (expected.has(k)) {
                     continue;
                 }
+                if (allowUnexpectedKeys) {
+                    // where unexpected keys are allowed they are not judged, even under a rule for any key
+                    // ($.person.*): the specification's V2 case "additional property with type matcher"
+                    continue;
+                }
                 if (firstValue != null && ruledByWildcard(path, path.key(k))) {
                     // a rule for any key ($.person.*): a key the example lacks is judged like its first value
                     compare(part, path.key(k), firstValue, actual.get(k), allowUnexpectedKeys, out);
-                } else if (!allowUnexpectedKeys) {
+                } else {
                     out.add(new PactMismatch(
                             part + " " + path.key(k),
                             "no such key",

@@ -67,6 +67,23 @@ final class PactXml {
             return List.of(new PactMismatch(
                     "body", "XML", shorten(actual), "the body is not well-formed XML: " + e.getMessage()));
         }
+        // the root element is never repeated, so a min/max rule on it counts its child elements
+        int[] sizes = rules.sizes(PactPath.ROOT.key(name(want)));
+        if (sizes != null) {
+            int children = 0;
+            for (List<Element> group : byName(got).values()) {
+                children += group.size();
+            }
+            if (children < sizes[0] || children > sizes[1]) {
+                x.out.add(new PactMismatch(
+                        "body " + PactPath.ROOT.key(name(want)),
+                        sizes[1] == Integer.MAX_VALUE
+                                ? "at least " + sizes[0] + " child elements"
+                                : sizes[0] + " to " + sizes[1] + " child elements",
+                        children + " child elements",
+                        "the number of elements in <" + name(want) + "> is out of bounds"));
+            }
+        }
         x.element(PactPath.ROOT, want, got);
         return x.out;
     }
@@ -113,8 +130,10 @@ final class PactXml {
                     where, "<" + name(want) + ">", "<" + name(got) + ">", "expected the element " + name(want)));
             return;
         }
-        // an element is its namespace and local name: prefixes and where a namespace is declared do not matter
-        if (!java.util.Objects.equals(want.getNamespaceURI(), got.getNamespaceURI())) {
+        // an element is its namespace and local name: prefixes and where a namespace is declared do not matter; a
+        // namespace where none was expected is one more thing that came, allowed where unexpected keys are
+        boolean unexpectedNamespace = want.getNamespaceURI() == null && allowUnexpected;
+        if (!unexpectedNamespace && !java.util.Objects.equals(want.getNamespaceURI(), got.getNamespaceURI())) {
             out.add(new PactMismatch(
                     where,
                     namespace(want),

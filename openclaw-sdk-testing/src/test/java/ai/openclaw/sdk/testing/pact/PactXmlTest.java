@@ -65,8 +65,23 @@ class PactXmlTest {
                 .singleElement()
                 .asString()
                 .contains("expected the element stock in namespace urn:stock");
+        // the specification's case "unexpected xml namespace": a response may put its elements in a namespace the
+        // consumer did not name, as it may add attributes; a request may not
         assertThat(PactHttp.matchResponse(expected("<stock/>"), 200, Map.of(), "<stock xmlns=\"urn:stock\"/>"))
-                .as("a namespace where none was expected")
+                .as("a namespace where none was expected, in a response")
+                .isEmpty();
+        ObjectNode request =
+                JsonNodeFactory.instance.objectNode().put("method", "POST").put("path", "/stock");
+        request.putObject("body").put("content", "<stock/>").put("contentType", "application/xml");
+        assertThat(PactHttp.matchRequest(
+                        request,
+                        new PactHttp.Request(
+                                "POST",
+                                "/stock",
+                                null,
+                                Map.of("Content-Type", "application/xml"),
+                                "<stock xmlns=\"urn:stock\"/>")))
+                .as("a namespace where none was expected, in a request")
                 .hasSize(1);
     }
 
@@ -147,5 +162,94 @@ class PactXmlTest {
                 .contains("expected an integer");
         assertThatThrownBy(() -> PactResponse.status(200).bodyRule("order.id", PactMatchers.like("x")))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aSizeRuleOnTheRootElementCountsItsChildren() {
+        // the root is never repeated, so min/max there bound the elements it holds (the specification's case "array
+        // size less than required xml")
+        ObjectNode response = expected("<animals><alligator name=\"Mary\"/></animals>");
+        response.putObject("matchingRules")
+                .putObject("body")
+                .putObject("$.animals")
+                .putArray("matchers")
+                .addObject()
+                .put("match", "type")
+                .put("min", 2);
+        assertThat(PactHttp.matchResponse(response, 200, Map.of(), "<animals><alligator name=\"Mary\"/></animals>"))
+                .extracting(PactMismatch::toString)
+                .singleElement()
+                .asString()
+                .contains("body $.animals")
+                .contains("at least 2 child elements");
+        assertThat(PactHttp.matchResponse(
+                        response,
+                        200,
+                        Map.of(),
+                        "<animals><alligator name=\"Mary\"/><alligator name=\"Susan\"/></animals>"))
+                .isEmpty();
+    }
+
+    @Test
+    void aVersion3PactWithXmlAndTextBodiesIsSentAndJudgedAsWritten() throws Exception {
+        // version 3 writes a body as its JSON value; a string under a text or XML content type is the body itself,
+        // not a JSON string to quote
+        String order = "<?xml version=\"1.0\"?><order id=\"o-1\"/>";
+        String pact = """
+                {"consumer": {"name": "billing-service"}, "provider": {"name": "order-service"},
+                 "interactions": [{"description": "an order as XML",
+                   "request": {"method": "POST", "path": "/orders", "headers": {"Content-Type": "application/xml"},
+                               "body": "%s"},
+                   "response": {"status": 200, "headers": {"Content-Type": "text/plain"}, "body": "stored o-1"}}],
+                 "metadata": {"pactSpecification": {"version": "3.0.0"}}}
+                """.formatted(order.replace("\"", "\\\""));
+        assertThat(bodiesSentWhileVerifying(pact, "/orders", 200, "stored o-1")).containsExactly(order);
+    }
+
+    @Test
+    void anEmptyJsonBodyIsSentAsNoBodyAtAll() throws Exception {
+        // the specification's "empty body" cases: a body of "" under a JSON content type is an empty body, not the
+        // two characters of an empty JSON string
+        String pact = """
+                {"consumer": {"name": "billing-service"}, "provider": {"name": "order-service"},
+                 "interactions": [{"description": "an empty ping",
+                   "request": {"method": "POST", "path": "/ping", "headers": {"Content-Type": "application/json"},
+                               "body": ""},
+                   "response": {"status": 204}}],
+                 "metadata": {"pactSpecification": {"version": "3.0.0"}}}
+                """;
+        assertThat(bodiesSentWhileVerifying(pact, "/ping", 204, null)).containsExactly("");
+    }
+
+    /** Verifies {@code pact} against a JDK server on loopback answering {@code path}; returns the bodies it was sent. */
+    private java.util.List<String> bodiesSentWhileVerifying(
+            String pact, String path, int status, @org.jspecify.annotations.Nullable String answer) throws Exception {
+        java.nio.file.Path file = directory.path().resolve("billing-service-order-service.json");
+        Files.writeString(file, pact);
+        java.util.List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer server =
+                com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext(path, exchange -> {
+            received.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            if (answer == null) {
+                exchange.sendResponseHeaders(status, -1);
+            } else {
+                byte[] bytes = answer.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "text/plain");
+                exchange.sendResponseHeaders(status, bytes.length);
+                exchange.getResponseBody().write(bytes);
+            }
+            exchange.close();
+        });
+        server.start();
+        try {
+            PactVerifier.forProvider("order-service")
+                    .pact(file)
+                    .verify(java.net.URI.create(
+                            "http://127.0.0.1:" + server.getAddress().getPort()));
+            return received;
+        } finally {
+            server.stop(0);
+        }
     }
 }
