@@ -74,15 +74,12 @@ final class PactXml {
             for (List<Element> group : byName(got).values()) {
                 children += group.size();
             }
-            if (children < sizes[0] || children > sizes[1]) {
-                x.out.add(new PactMismatch(
-                        "body " + PactPath.ROOT.key(name(want)),
-                        sizes[1] == Integer.MAX_VALUE
-                                ? "at least " + sizes[0] + " child elements"
-                                : sizes[0] + " to " + sizes[1] + " child elements",
-                        children + " child elements",
-                        "the number of elements in <" + name(want) + "> is out of bounds"));
-            }
+            x.bounds(
+                    PactPath.ROOT.key(name(want)),
+                    sizes,
+                    children,
+                    "child elements",
+                    "the number of elements in <" + name(want) + "> is out of bounds");
         }
         x.element(PactPath.ROOT, want, got);
         return x.out;
@@ -112,6 +109,19 @@ final class PactXml {
 
     private static String namespace(Node n) {
         return n.getNamespaceURI() == null ? "no namespace" : "namespace " + n.getNamespaceURI();
+    }
+
+    /** A mismatch when {@code count} is outside a min/max rule's {@code sizes}; {@code unit} names what was counted. */
+    private void bounds(PactPath where, int[] sizes, int count, String unit, String reason) {
+        if (count < sizes[0] || count > sizes[1]) {
+            out.add(new PactMismatch(
+                    "body " + where,
+                    sizes[1] == Integer.MAX_VALUE
+                            ? "at least " + sizes[0] + " " + unit
+                            : sizes[0] + " to " + sizes[1] + " " + unit,
+                    count + " " + unit,
+                    reason));
+        }
     }
 
     private void element(PactPath parent, Element want, Element got) {
@@ -208,15 +218,13 @@ final class PactXml {
             }
             if (rules.defined(childPath)) {
                 int[] sizes = rules.sizes(childPath);
-                if (sizes != null
-                        && (e.getValue().size() < sizes[0] || e.getValue().size() > sizes[1])) {
-                    out.add(new PactMismatch(
-                            "body " + childPath,
-                            sizes[1] == Integer.MAX_VALUE
-                                    ? "at least " + sizes[0] + " <" + e.getKey() + ">"
-                                    : sizes[0] + " to " + sizes[1] + " <" + e.getKey() + ">",
-                            e.getValue().size() + " <" + e.getKey() + ">",
-                            "the number of <" + e.getKey() + "> elements is out of bounds"));
+                if (sizes != null) {
+                    bounds(
+                            childPath,
+                            sizes,
+                            e.getValue().size(),
+                            "<" + e.getKey() + ">",
+                            "the number of <" + e.getKey() + "> elements is out of bounds");
                 }
                 for (Element child : e.getValue()) {
                     element(path, like.get(0), child);
