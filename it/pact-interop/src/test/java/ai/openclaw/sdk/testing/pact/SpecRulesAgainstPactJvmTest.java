@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import au.com.dius.pact.core.matchers.RequestMatching;
 import au.com.dius.pact.core.matchers.ResponseMatching;
 import au.com.dius.pact.core.model.ContentType;
-import au.com.dius.pact.core.model.DefaultPactReader;
 import au.com.dius.pact.core.model.OptionalBody;
 import au.com.dius.pact.core.model.Request;
 import au.com.dius.pact.core.model.Response;
@@ -14,12 +13,9 @@ import au.com.dius.pact.core.model.generators.Generators;
 import au.com.dius.pact.core.model.matchingrules.MatchingRulesImpl;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,31 +127,8 @@ class SpecRulesAgainstPactJvmTest {
 
     private static V4Interaction.SynchronousHttp pactJvmInteraction(JsonNode expected, boolean request)
             throws Exception {
-        ObjectNode doc = JSON.createObjectNode();
-        doc.putObject("consumer").put("name", "c");
-        doc.putObject("provider").put("name", "p");
-        ObjectNode i = doc.putArray("interactions").addObject();
-        i.put("type", "Synchronous/HTTP");
-        i.put("key", "k");
-        i.put("description", "d");
-        if (request) {
-            i.set("request", expected);
-            i.putObject("response").put("status", 200);
-        } else {
-            i.putObject("request").put("method", "GET").put("path", "/");
-            i.set("response", expected);
-        }
-        doc.putObject("metadata").putObject("pactSpecification").put("version", "4.0");
-        Path file = Files.createTempFile("spec-rule", ".json");
-        try {
-            Files.writeString(file, JSON.writeValueAsString(doc));
-            return (V4Interaction.SynchronousHttp) DefaultPactReader.INSTANCE
-                    .loadPact(file.toFile())
-                    .getInteractions()
-                    .get(0);
-        } finally {
-            Files.deleteIfExists(file);
-        }
+        return (V4Interaction.SynchronousHttp)
+                OneInteractionPact.readByPactJvm(OneInteractionPact.of("4.0", request, expected));
     }
 
     private static Map<String, List<String>> query(String raw) {

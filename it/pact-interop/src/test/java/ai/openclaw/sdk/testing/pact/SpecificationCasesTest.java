@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import au.com.dius.pact.core.matchers.RequestMatching;
 import au.com.dius.pact.core.matchers.ResponseMatching;
-import au.com.dius.pact.core.model.DefaultPactReader;
 import au.com.dius.pact.core.model.Interaction;
 import au.com.dius.pact.core.model.RequestResponseInteraction;
 import au.com.dius.pact.core.model.V4Interaction;
@@ -107,8 +106,8 @@ class SpecificationCasesTest {
                 return new Verdict(file, spec, m.isEmpty(), null, m.toString());
             }
             boolean request = kind.equals("request");
-            ObjectNode expected = interaction(version, request, c.path("expected"));
-            ObjectNode actual = interaction(version, request, c.path("actual"));
+            ObjectNode expected = OneInteractionPact.of(version, request, c.path("expected"));
+            ObjectNode actual = OneInteractionPact.of(version, request, c.path("actual"));
             List<PactMismatch> m =
                     request ? matchRequest(version, expected, actual) : matchResponse(version, expected, actual);
             return new Verdict(file, spec, m.isEmpty(), pactJvm(request, expected, actual), m.toString());
@@ -126,28 +125,6 @@ class SpecificationCasesTest {
             case "v4" -> "4.0";
             default -> throw new IllegalArgumentException("no specification version for the folder " + folder);
         };
-    }
-
-    /** A pact document of that version holding one interaction whose request (or response) is {@code part}. */
-    private static ObjectNode interaction(String version, boolean request, JsonNode part) {
-        ObjectNode doc = PactFiles.NODES.objectNode();
-        doc.putObject("consumer").put("name", "consumer");
-        doc.putObject("provider").put("name", "provider");
-        doc.putObject("metadata").putObject("pactSpecification").put("version", version);
-        ObjectNode i = doc.putArray("interactions").addObject();
-        if (version.startsWith("4")) {
-            i.put("type", PactFiles.HTTP);
-            i.put("key", "case");
-        }
-        i.put("description", "case");
-        if (request) {
-            i.set("request", part);
-            i.putObject("response").put("status", 200);
-        } else {
-            i.putObject("request").put("method", "GET").put("path", "/");
-            i.set("response", part);
-        }
-        return doc;
     }
 
     private static JsonNode v4Part(ObjectNode doc, boolean request) {
@@ -255,8 +232,8 @@ class SpecificationCasesTest {
     /** pact-jvm 4.6.21's verdict on the same two documents, read by its own reader. */
     private static @Nullable Boolean pactJvm(boolean request, ObjectNode expectedDoc, ObjectNode actualDoc) {
         try {
-            Interaction expected = load(expectedDoc);
-            Interaction actual = load(actualDoc);
+            Interaction expected = OneInteractionPact.readByPactJvm(expectedDoc);
+            Interaction actual = OneInteractionPact.readByPactJvm(actualDoc);
             if (request) {
                 return RequestMatching.requestMismatches(request(expected), request(actual))
                         .matchedOk();
@@ -278,18 +255,5 @@ class SpecificationCasesTest {
         return i instanceof V4Interaction.SynchronousHttp h
                 ? h.getResponse()
                 : ((RequestResponseInteraction) i).getResponse();
-    }
-
-    private static Interaction load(ObjectNode doc) throws IOException {
-        Path file = Files.createTempFile("spec-case", ".json");
-        try {
-            Files.writeString(file, PactFiles.JSON.writeValueAsString(doc));
-            return DefaultPactReader.INSTANCE
-                    .loadPact(file.toFile())
-                    .getInteractions()
-                    .get(0);
-        } finally {
-            Files.deleteIfExists(file);
-        }
     }
 }
