@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * Pact's matching of JSON bodies (and of single values: headers, query parameters, paths) under matching rules, as the
  * specification describes it for versions 3 and 4: equality by default; the rule whose path weighs most applies, and
  * rules cascade to what is under their path; objects may carry unexpected keys only where allowed (responses and
- * messages, not requests); {@code type} with {@code min}/{@code max} judges arrays by their first example item;
+ * messages, not requests, and are not judged there; in requests a rule for any key lets in keys like the example's
+ * first value); {@code type} with {@code min}/{@code max} judges arrays by their first example item;
  * {@code arrayContains}, {@code eachKey} and {@code eachValue} as in V4.
  */
 final class PactMatching {
