@@ -31,6 +31,37 @@ public interface EventTransport extends AutoCloseable {
     CompletionStage<String> append(String stream, String data, Trim trim);
 
     /**
+     * Appends several entries, in order, each as {@link #append} would: the stages are in the entries' order and each
+     * succeeds or fails (and is withdrawn, or cancelled) on its own. A transport may hand them to the store together,
+     * in one write; Redis stores them in order. The default appends them one after another.
+     *
+     * <pre>{@code
+     * List<CompletionStage<String>> ids = transport.appendAll(List.of(
+     *         new EventTransport.NewEntry("user.created", first, trim),
+     *         new EventTransport.NewEntry("user.created", second, trim)));
+     * }</pre>
+     *
+     * @return one stage per entry, in order
+     */
+    default List<CompletionStage<String>> appendAll(List<NewEntry> entries) {
+        List<CompletionStage<String>> stages = new java.util.ArrayList<>(entries.size());
+        for (NewEntry e : entries) {
+            stages.add(append(e.stream(), e.data(), e.trim()));
+        }
+        return stages;
+    }
+
+    /** An entry to append: {@code data} to {@code stream}, trimmed as {@code trim} says. */
+    record NewEntry(String stream, String data, Trim trim) {
+        /** Checks that no part is missing. */
+        public NewEntry {
+            java.util.Objects.requireNonNull(stream, "stream");
+            java.util.Objects.requireNonNull(data, "data");
+            java.util.Objects.requireNonNull(trim, "trim");
+        }
+    }
+
+    /**
      * Withdraws an append whose answer the caller no longer waits for: cancels it, and says whether the entry surely
      * will not be stored. The default cancels and answers false (it may have been sent); a transport that knows the
      * append was still queued (Redis unreachable since it was made) answers true.

@@ -321,7 +321,8 @@ public final class EventPublisher {
     }
 
     /**
-     * Publishes several events in one pipeline and waits for all.
+     * Publishes several events and waits for all: each checked and written first, then all handed to the transport at
+     * once ({@link EventTransport#appendAll}; over Redis, one write for the batch). The fast way to publish many.
      *
      * @return the entry ids, in order
      * @throws PublishException naming how many were stored when any was not (events are refused before sending,
@@ -333,31 +334,21 @@ public final class EventPublisher {
         for (OutgoingEvent e : events) {
             checked.add(check(e.eventType(), e.payload(), e.orderingKey()));
         }
-        // 2. an event that might be over the size limit is written now, so that it is refused before any is sent
-        Prepared[] written = new Prepared[checked.size()];
+        // 2. every event written (an event over the size limit is refused here, before any is sent)
+        List<Prepared> prepared = new ArrayList<>(checked.size());
         try {
-            for (int i = 0; i < checked.size(); i++) {
-                if (!checked.get(i).surelyFits) {
-                    written[i] = prepare(checked.get(i));
-                }
+            for (Checked c : checked) {
+                prepared.add(prepare(c));
             }
         } catch (RuntimeException e) {
-            for (Prepared p : written) {
-                if (p != null) {
-                    p.span.setStatus(StatusCode.ERROR, "not sent: another event of the batch was refused")
-                            .end();
-                }
+            for (Prepared p : prepared) {
+                p.span.setStatus(StatusCode.ERROR, "not sent: another event of the batch was refused")
+                        .end();
             }
             throw e;
         }
-        // 3. each event written and handed to the transport at once: the pipeline sends while the next is written
-        List<Prepared> prepared = new ArrayList<>(checked.size());
-        List<CompletableFuture<String>> sends = new ArrayList<>(checked.size());
-        for (int i = 0; i < checked.size(); i++) {
-            Prepared p = written[i] != null ? written[i] : prepare(checked.get(i));
-            prepared.add(p);
-            sends.add(send(p));
-        }
+        // 3. all handed to the transport at once, which may send them in one write (Redis's, one system call)
+        List<CompletableFuture<String>> sends = sendAll(prepared);
         // 4. awaited in order; spans and metrics recorded here, on the caller's thread, not on Lettuce's event loop
         List<String> ids = new ArrayList<>(sends.size());
         List<String> failures = new ArrayList<>();
@@ -581,9 +572,33 @@ public final class EventPublisher {
         try {
             return transport.append(p.stream, p.json, p.trim).toCompletableFuture();
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(new AppendException(
-                    p.stream, false, "not sent: " + e.getClass().getSimpleName() + ": " + e.getMessage(), e));
+            return CompletableFuture.failedFuture(notSent(p.stream, e));
         }
+    }
+
+    /** Hands the events to the transport together, in order; a batch whose append throws at once was not sent. */
+    private List<CompletableFuture<String>> sendAll(List<Prepared> batch) {
+        List<EventTransport.NewEntry> entries = new ArrayList<>(batch.size());
+        for (Prepared p : batch) {
+            entries.add(new EventTransport.NewEntry(p.stream, p.json, p.trim));
+        }
+        List<CompletableFuture<String>> sends = new ArrayList<>(batch.size());
+        try {
+            for (CompletionStage<String> stage : transport.appendAll(entries)) {
+                sends.add(stage.toCompletableFuture());
+            }
+        } catch (RuntimeException e) {
+            sends.clear();
+            for (Prepared p : batch) {
+                sends.add(CompletableFuture.failedFuture(notSent(p.stream, e)));
+            }
+        }
+        return sends;
+    }
+
+    private static AppendException notSent(String stream, RuntimeException e) {
+        return new AppendException(
+                stream, false, "not sent: " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
     }
 
     /** The asynchronous publish's stage: its failure a {@link PublishException} saying what became of the event. */

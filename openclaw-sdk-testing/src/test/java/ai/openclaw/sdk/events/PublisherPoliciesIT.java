@@ -2,6 +2,7 @@ package ai.openclaw.sdk.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import ai.openclaw.sdk.events.redis.RedisTransport;
@@ -109,7 +110,7 @@ class PublisherPoliciesIT {
     }
 
     @Test
-    void anEventQueuedWhileRedisIsDownAndWithdrawnIsNotStored(RedisServer redis) throws Exception {
+    void eventsQueuedWhileRedisIsDownAndWithdrawnAreNotStored(RedisServer redis) throws Exception {
         try (RedisTransport transport = RedisTransport.create(redis.uri().toString())) {
             EventPublisher publisher = EventPublisher.builder("user-service", transport)
                     .timeout(Duration.ofMillis(300))
@@ -124,9 +125,57 @@ class PublisherPoliciesIT {
                     PublishException.class, () -> publisher.publish("user.created", Map.of("userId", "during")));
             assertThat(failure.outcome()).isEqualTo(PublishException.Outcome.NOT_STORED);
             assertThat(failure).isNotInstanceOf(PublishOutcomeUnknownException.class);
+            // a batch, handed to Lettuce in one go, is queued and withdrawn alike
+            List<EventPublisher.OutgoingEvent> batch = List.of(
+                    new EventPublisher.OutgoingEvent("user.created", Map.of("userId", "during-0")),
+                    new EventPublisher.OutgoingEvent("user.created", Map.of("userId", "during-1")));
+            PublishException batchFailure =
+                    catchThrowableOfType(PublishException.class, () -> publisher.publishAll(batch));
+            assertThat(batchFailure.outcome()).isEqualTo(PublishException.Outcome.NOT_STORED);
+            assertThat(batchFailure).isNotInstanceOf(PublishOutcomeUnknownException.class);
+            assertThat(batchFailure.getMessage()).startsWith("2 of 2 events were not stored");
             redis.startAgain();
             publisher.publish("user.created", Map.of("userId", "after")); // reconnected: whatever was queued is sent
             assertThat(userIds(transport)).containsExactly("before", "after");
+        }
+    }
+
+    @Test
+    void aBatchHandedToAClosedTransportFailsAsNotSent(RedisServer redis) {
+        RedisTransport transport = RedisTransport.create(redis.uri().toString());
+        transport.close();
+        List<java.util.concurrent.CompletionStage<String>> stages = transport.appendAll(List.of(
+                new ai.openclaw.sdk.transport.EventTransport.NewEntry(
+                        "orders", "a", ai.openclaw.sdk.transport.Trim.NONE),
+                new ai.openclaw.sdk.transport.EventTransport.NewEntry(
+                        "orders", "b", ai.openclaw.sdk.transport.Trim.NONE)));
+        assertThat(stages).hasSize(2).allSatisfy(stage -> {
+            Throwable failure = catchThrowable(() -> stage.toCompletableFuture().join());
+            assertThat(failure).isInstanceOf(java.util.concurrent.CompletionException.class);
+            assertThat(failure.getCause())
+                    .isInstanceOfSatisfying(
+                            ai.openclaw.sdk.transport.AppendException.class, a -> assertThat(a.outcomeUnknown())
+                                    .as("surely not stored")
+                                    .isFalse());
+        });
+    }
+
+    @Test
+    void anEntryRedisRefusesFailsAloneInABatch(RedisServer redis) throws Exception {
+        try (RedisTransport transport = RedisTransport.create(redis.uri().toString())) {
+            redis.command("SET", "user.deleted", "not a stream"); // XADD to it: WRONGTYPE
+            EventPublisher publisher =
+                    EventPublisher.builder("user-service", transport).build();
+            List<EventPublisher.OutgoingEvent> batch = List.of(
+                    new EventPublisher.OutgoingEvent("user.created", Map.of("userId", "u-1")),
+                    new EventPublisher.OutgoingEvent("user.deleted", Map.of("userId", "u-1")),
+                    new EventPublisher.OutgoingEvent("user.created", Map.of("userId", "u-2")));
+            PublishException failure = catchThrowableOfType(PublishException.class, () -> publisher.publishAll(batch));
+            assertThat(failure.outcome()).isEqualTo(PublishException.Outcome.NOT_STORED);
+            assertThat(failure.getMessage())
+                    .startsWith("1 of 3 events were not stored (#1 user.deleted); the others were");
+            assertThat(failure.getCause()).hasMessageContaining("WRONGTYPE");
+            assertThat(userIds(transport)).containsExactly("u-1", "u-2");
         }
     }
 

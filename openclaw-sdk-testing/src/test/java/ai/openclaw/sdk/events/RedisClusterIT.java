@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** A three-master Redis Cluster on loopback: events of types on different slots published and consumed. */
+/** A three-master Redis Cluster on loopback: events of types on different slots published (one by one, and in one batch) and consumed. */
 class RedisClusterIT {
     private static final List<String> TYPES = List.of("user.created", "order.placed", "invoice.paid", "payment.failed");
     private final List<RedisServer> nodes = new ArrayList<>();
@@ -94,10 +94,18 @@ class RedisClusterIT {
                     publisher.publish(type, Map.of("n", n));
                 }
             }
+            // a batch across slots, sent in one write: each entry still goes to the master owning its stream
+            List<EventPublisher.OutgoingEvent> batch = new java.util.ArrayList<>();
+            for (int n = 25; n < 50; n++) {
+                for (String type : TYPES) {
+                    batch.add(new EventPublisher.OutgoingEvent(type, Map.of("n", n)));
+                }
+            }
+            assertThat(publisher.publishAll(batch)).hasSize(100).doesNotContainNull();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (handled.size() < 100) {
+            while (handled.size() < 200) {
                 assertThat(System.nanoTime())
-                        .as("all 100 are handled, %s so far", handled.size())
+                        .as("all 200 are handled, %s so far", handled.size())
                         .isLessThan(deadline);
                 Thread.sleep(20);
             }

@@ -8,6 +8,9 @@ public final class WireNames {
     /** The dead-letter suffix unless a subscriber says otherwise. */
     public static final String DEFAULT_DEAD_LETTER_SUFFIX = ".dlq";
 
+    /** The one field of a stream entry, which holds the envelope: {@code XADD stream * data <envelope>}. */
+    public static final String ENTRY_FIELD = "data";
+
     private WireNames() {}
 
     /** The stream of an event type: {@code prefix + type}, such as {@code user.created} or {@code demo-7:user.created}. */

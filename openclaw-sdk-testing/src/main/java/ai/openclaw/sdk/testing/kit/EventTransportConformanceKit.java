@@ -369,6 +369,40 @@ public abstract class EventTransportConformanceKit {
     }
 
     @Test
+    void entriesAppendedTogetherAreStoredInOrderEachWithItsStage() {
+        // more entries than a transport may write at once (RedisTransport: 1,000), over two streams
+        List<EventTransport.NewEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 2_500; i++) {
+            entries.add(new EventTransport.NewEntry(i % 5 == 0 ? "fifth" : "rest", "e" + i, Trim.NONE));
+        }
+        List<java.util.concurrent.CompletionStage<String>> stages = transport.appendAll(entries);
+        assertThat(stages).hasSize(2_500);
+        List<String> ids =
+                stages.stream().map(s -> s.toCompletableFuture().join()).toList();
+        List<String> fifthIds = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += 5) {
+            fifthIds.add(ids.get(i));
+        }
+        assertThat(fifthIds).as("ids are unique within a stream").doesNotHaveDuplicates();
+        assertThat(transport.length("fifth")).isEqualTo(500);
+        assertThat(transport.length("rest")).isEqualTo(2_000);
+        List<StreamEntry> fifth = transport.range("fifth", "-", 1_000);
+        assertThat(fifth)
+                .extracting(StreamEntry::data)
+                .startsWith("e0", "e5", "e10")
+                .endsWith("e2495");
+        assertThat(fifth)
+                .extracting(StreamEntry::id)
+                .as("each stage has its own entry's id")
+                .isEqualTo(fifthIds);
+        assertThat(transport.range("rest", "-", 3_000))
+                .extracting(StreamEntry::data)
+                .startsWith("e1", "e2", "e3", "e4", "e6")
+                .endsWith("e2499");
+        assertThat(transport.appendAll(List.of())).isEmpty();
+    }
+
+    @Test
     void trimmingByLengthBoundsAStream() {
         for (int i = 0; i < 1_000; i++) {
             transport
