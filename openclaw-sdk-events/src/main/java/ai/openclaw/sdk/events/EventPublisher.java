@@ -582,16 +582,23 @@ public final class EventPublisher {
         for (Prepared p : batch) {
             entries.add(new EventTransport.NewEntry(p.stream, p.json, p.trim));
         }
-        List<CompletableFuture<String>> sends = new ArrayList<>(batch.size());
+        List<CompletionStage<String>> stages;
         try {
-            for (CompletionStage<String> stage : transport.appendAll(entries)) {
-                sends.add(stage.toCompletableFuture());
-            }
+            stages = transport.appendAll(entries);
         } catch (RuntimeException e) {
-            sends.clear();
+            List<CompletableFuture<String>> refused = new ArrayList<>(batch.size());
             for (Prepared p : batch) {
-                sends.add(CompletableFuture.failedFuture(notSent(p.stream, e)));
+                refused.add(CompletableFuture.failedFuture(notSent(p.stream, e)));
             }
+            return refused;
+        }
+        if (stages.size() != batch.size()) {
+            throw new IllegalStateException(transport.getClass().getName() + ".appendAll answered " + stages.size()
+                    + " stages for " + batch.size() + " entries: it must answer one per entry, in order");
+        }
+        List<CompletableFuture<String>> sends = new ArrayList<>(batch.size());
+        for (CompletionStage<String> stage : stages) {
+            sends.add(stage.toCompletableFuture());
         }
         return sends;
     }

@@ -227,6 +227,30 @@ class InMemoryPubSubTest {
     }
 
     @Test
+    void aTransportAnsweringTooFewStagesForABatchIsNamed() {
+        EventTransport broken = (EventTransport) Proxy.newProxyInstance(
+                EventTransport.class.getClassLoader(), new Class<?>[] {EventTransport.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("appendAll")) {
+                        List<?> entries = (List<?>) args[0];
+                        return transport.appendAll(List.of((EventTransport.NewEntry) entries.get(0)));
+                    }
+                    try {
+                        return method.invoke(transport, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        EventPublisher publisher =
+                EventPublisher.builder("user-service", broken).build();
+        assertThatThrownBy(() -> publisher.publishAll(List.of(
+                        new EventPublisher.OutgoingEvent("signup", new Signup("u-1")),
+                        new EventPublisher.OutgoingEvent("signup", new Signup("u-2")))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageEndingWith(
+                        ".appendAll answered 1 stages for 2 entries: it must answer one per entry, in order");
+    }
+
+    @Test
     void anIdleSubscriberWaitingForEntriesHasNoneInFlight() throws Exception {
         AtomicInteger waiting = new AtomicInteger();
         EventTransport watched = (EventTransport) Proxy.newProxyInstance(
