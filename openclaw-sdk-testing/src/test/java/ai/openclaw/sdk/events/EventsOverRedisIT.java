@@ -209,7 +209,7 @@ class EventsOverRedisIT {
                 new EventPublisher.OutgoingEvent("user.created", Map.of("userId", 42)));
         assertThatThrownBy(() -> publisher.publishAll(invalid)).isInstanceOf(ContractViolationException.class);
         assertThat(redis.command("XLEN", "user.created")).isEqualTo(0L);
-        // one that is surely small is written as it is sent, and is within the limit
+        // one that is surely small is not measured after it is written, and is within the limit
         assertThat(small.publishAll(List.of(new EventPublisher.OutgoingEvent("user.created", Map.of("n", 1)))))
                 .hasSize(1);
     }
