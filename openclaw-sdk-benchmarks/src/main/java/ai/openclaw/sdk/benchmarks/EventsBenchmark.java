@@ -179,16 +179,12 @@ public class EventsBenchmark {
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
     @OperationsPerInvocation(BATCH)
-    public List<String> sdkPublishAsyncPipelined() {
+    public List<String> sdkPublishAsyncPipelined() throws Exception {
         List<java.util.concurrent.CompletableFuture<String>> sends = new ArrayList<>(BATCH);
         for (int i = 0; i < BATCH; i++) {
             sends.add(publisher.publishAsync(TYPE, payload).toCompletableFuture());
         }
-        List<String> ids = new ArrayList<>(BATCH);
-        for (java.util.concurrent.CompletableFuture<String> f : sends) {
-            ids.add(f.join());
-        }
-        return ids;
+        return awaitAll(sends);
     }
 
     /** The same work as {@link #sdkPublishPipelined}: each event validated and written, all sent, then awaited. */
@@ -222,11 +218,7 @@ public class EventsBenchmark {
         for (JsonNode data : rawCheckedBatch()) {
             futures.add(async.xadd(TYPE, rawTrim, Map.of("data", rawEnvelope(data))));
         }
-        List<String> ids = new ArrayList<>(BATCH);
-        for (RedisFuture<String> f : futures) {
-            ids.add(f.get());
-        }
-        return ids;
+        return awaitAll(futures);
     }
 
     /**
@@ -248,11 +240,7 @@ public class EventsBenchmark {
                     new AsyncCommand<>(new Command<>(CommandType.XADD, new StatusOutput<>(StringCodec.UTF8), args)));
         }
         connection.dispatch(commands);
-        List<String> ids = new ArrayList<>(BATCH);
-        for (AsyncCommand<String, String, String> c : commands) {
-            ids.add(c.get());
-        }
-        return ids;
+        return awaitAll(commands);
     }
 
     /**
@@ -271,11 +259,7 @@ public class EventsBenchmark {
             futures.add(transactionAsync.xadd(TYPE, rawTrim, Map.of("data", rawEnvelope())));
         }
         transactionAsync.exec().get();
-        List<String> ids = new ArrayList<>(BATCH);
-        for (RedisFuture<String> f : futures) {
-            ids.add(f.get());
-        }
-        return ids;
+        return awaitAll(futures);
     }
 
     private List<String> rawPipelined(boolean write) throws Exception {
@@ -283,11 +267,7 @@ public class EventsBenchmark {
         for (int i = 0; i < BATCH; i++) {
             futures.add(async.xadd(TYPE, rawTrim, Map.of("data", write ? rawEnvelope() : envelope)));
         }
-        List<String> ids = new ArrayList<>(BATCH);
-        for (RedisFuture<String> f : futures) {
-            ids.add(f.get());
-        }
-        return ids;
+        return awaitAll(futures);
     }
 
     /** An envelope as a producer without the SDK writes it: the fields it needs, a mapper and writer kept. */
@@ -304,6 +284,15 @@ public class EventsBenchmark {
 
     private String rawEnvelope() throws Exception {
         return rawEnvelope(rawChecked());
+    }
+
+    /** The entry ids of a batch sent without waiting, awaited in order. */
+    private static List<String> awaitAll(List<? extends java.util.concurrent.Future<String>> sent) throws Exception {
+        List<String> ids = new ArrayList<>(sent.size());
+        for (java.util.concurrent.Future<String> f : sent) {
+            ids.add(f.get());
+        }
+        return ids;
     }
 
     /** A batch of payloads, each checked before any is written. */
